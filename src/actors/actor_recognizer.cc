@@ -1,0 +1,172 @@
+#include "actors/actor_recognizer.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace dyad {
+
+namespace {
+
+// A dictionary hit before composition.
+struct Atom {
+  uint32_t first, end;
+  bool is_agent = false;
+  std::string code;   // actor code, or sector for agents
+  std::string kind;   // entry kind, "agent" for agents
+  std::string entry;
+};
+
+// Words that may sit between the parts of one actor phrase ("Russia's top diplomat",
+// "the foreign minister of Russia" is handled apart).
+bool IsGlue(const std::string& w) {
+  static const std::unordered_set<std::string> kGlue = {
+      "'s",     "'",        "the",     "a",      "an",     "top",    "chief",   "senior",
+      "former", "new",      "deputy",  "then",   "acting", "first",  "two",     "several",
+      "many",   "some",     "own",     "elite",  "local",  "federal", "national", "regional",
+      "interim", "outgoing", "incoming", "veteran", "leading", "powerful", "state", "-",
+      "its",    "their",    "his",     "her"};
+  return kGlue.count(w) > 0;
+}
+
+// Prepositions after which a country or city names a place, not an actor.
+bool IsPlacePreposition(const std::string& w) {
+  return w == "in" || w == "inside" || w == "near" || w == "across" || w == "throughout" ||
+         w == "at" || w == "outside" || w == "within" || w == "around";
+}
+
+bool IsCountryKind(const std::string& k) {
+  return k == "name" || k == "adj" || k == "capital" || k == "city" || k == "org";
+}
+
+}  // namespace
+
+void ActorRecognizer::Recognize(Document* doc) const {
+  doc->actors.clear();
+  int next_group = 0;
+  for (const Sentence& s : doc->sentences) {
+    // 1. Dictionary hits, longest first, left to right.
+    std::vector<Atom> atoms;
+    for (uint32_t t = s.first_token; t < s.end_token;) {
+      auto a = dict_.actor_index().Longest(*doc, t, s.end_token);
+      auto g = dict_.agent_index().Longest(*doc, t, s.end_token);
+      if (a.length == 0 && g.length == 0) {
+        ++t;
+        continue;
+      }
+      Atom atom;
+      atom.first = t;
+      if (a.length >= g.length) {
+        atom.end = t + a.length;
+        // Among entries for the phrase, the first that holds on the document's date.
+        const ActorEntry* chosen = nullptr;
+        for (uint32_t id : *a.ids) {
+          const auto& e = dict_.actors()[id];
+          if (e.HoldsOn(doc->date)) {
+            chosen = &e;
+            break;
+          }
+        }
+        if (!chosen) {
+          t = atom.end;  // a known name that holds no coded role on this date
+          continue;
+        }
+        atom.code = chosen->code;
+        atom.kind = chosen->kind;
+        atom.entry = chosen->entry;
+      } else {
+        atom.end = t + g.length;
+        const auto& e = dict_.agents()[(*g.ids)[0]];
+        atom.is_agent = true;
+        atom.code = e.sector;
+        atom.kind = "agent";
+        atom.entry = e.entry;
+      }
+      atoms.push_back(atom);
+      t = atom.end;
+    }
+    // 2. Compose neighbouring atoms into mentions.
+    const size_t sentence_first_mention = doc->actors.size();
+    for (size_t i = 0; i < atoms.size();) {
+      size_t j = i;
+      std::string country, sector, full, kind, entry;
+      auto absorb = [&](const Atom& a) {
+        if (a.is_agent) {
+          if (sector.empty()) sector = a.code;
+        } else if (a.kind == "person" || a.code.size() > 3) {
+          // A full code ("RUSGOV", "IGOUNO") from a person or organisation.
+          if (full.empty()) full = a.code;
+          if (kind.empty() || a.kind == "person") kind = a.kind;
+        } else if (country.empty()) {
+          country = a.code;
+          if (kind.empty()) kind = a.kind;
+        }
+        if (entry.empty()) entry = a.entry;
+      };
+      absorb(atoms[j]);
+      while (j + 1 < atoms.size()) {
+        const Atom& cur = atoms[j];
+        const Atom& nxt = atoms[j + 1];
+        bool joined = true;
+        for (uint32_t t = cur.end; t < nxt.first && joined; ++t) {
+          const Token& tok = doc->tokens[t];
+          joined = IsGlue(tok.norm) || (tok.capitalized && !tok.is_punct);
+        }
+        // "the foreign minister of Russia"
+        if (!joined && cur.is_agent && !nxt.is_agent && nxt.first == cur.end + 1 &&
+            doc->tokens[cur.end].norm == "of")
+          joined = true;
+        if (!joined || nxt.first - cur.end > 3) break;
+        // Two countries side by side are two actors ("Russia Ukraine" is rare; keep apart).
+        if (!cur.is_agent && !nxt.is_agent && IsCountryKind(cur.kind) && IsCountryKind(nxt.kind))
+          break;
+        absorb(nxt);
+        ++j;
+      }
+      ActorMention m;
+      m.first_token = atoms[i].first;
+      m.end_token = atoms[j].end;
+      // Extend over a trailing capitalised name ("Foreign Minister Choe Son-hui").
+      while (m.end_token < s.end_token && doc->tokens[m.end_token].capitalized &&
+             !doc->tokens[m.end_token].is_punct && m.end_token > m.first_token &&
+             atoms[j].is_agent && m.end_token - atoms[j].end < 3)
+        ++m.end_token;
+      m.span = {doc->tokens[m.first_token].span.start, doc->tokens[m.end_token - 1].span.end};
+      if (!full.empty()) m.code = full;
+      else if (!country.empty()) m.code = country + sector;
+      else m.code = sector;  // agent alone: sector code, as GDELT does for unknown countries
+      m.kind = !kind.empty() ? kind : "agent";
+      m.entry = entry;
+      // Countries and cities after "in"/"near" are places, not actors.
+      if (m.first_token > s.first_token && IsCountryKind(m.kind) && sector.empty() &&
+          IsPlacePreposition(doc->tokens[m.first_token - 1].norm))
+        m.kind = "place";
+      // "in the Kursk region" etc.: a leading "the" after the preposition.
+      doc->actors.push_back(std::move(m));
+      i = j + 1;
+    }
+    // 3. Coordination: "Lavrov and Choe", "Hungarian and Romanian officials", "A, B and C".
+    for (size_t k = sentence_first_mention; k + 1 < doc->actors.size(); ++k) {
+      auto& a = doc->actors[k];
+      auto& b = doc->actors[k + 1];
+      if (a.kind == "place" || b.kind == "place") continue;
+      bool coordinated = false;
+      uint32_t gap = b.first_token - a.end_token;
+      if (gap == 1) {
+        const auto& w = doc->tokens[a.end_token].norm;
+        coordinated = w == "and" || w == "," || w == "or";
+      } else if (gap == 2) {
+        coordinated = doc->tokens[a.end_token].norm == "," &&
+                      (doc->tokens[a.end_token + 1].norm == "and");
+      }
+      if (!coordinated) continue;
+      if (a.group < 0) a.group = next_group++;
+      b.group = a.group;
+      // "Hungarian and Romanian officials": the shared agent word applies to both.
+      if (a.kind == "adj" && a.code.size() == 3 && b.code.size() > 3 &&
+          b.code.substr(0, 3) != a.code)
+        a.code += b.code.substr(3);
+    }
+  }
+}
+
+}  // namespace dyad

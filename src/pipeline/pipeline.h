@@ -1,0 +1,43 @@
+// Pipeline: the one place that knows the order of the stages (extract, text, actors, events)
+// and runs them over Documents, on one thread or many.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "actors/actor_recognizer.h"
+#include "core/document.h"
+#include "dict/dictionary.h"
+#include "events/event_coder.h"
+#include "extract/article_extractor.h"
+#include "text/tokenizer.h"
+
+namespace dyad {
+
+struct PipelineOptions {
+  CoderOptions coder;
+};
+
+// Built once from a Dictionary; const and thread-safe afterwards.
+class Pipeline {
+ public:
+  Pipeline(const Dictionary& dict, PipelineOptions options);
+
+  // Runs every stage on `doc`: raw -> text -> sentences/tokens -> actors -> events.
+  void Process(Document* doc) const;
+
+  // Processes `docs` in place using `threads` worker threads (0 = all cores).
+  void ProcessBatch(std::vector<Document>* docs, unsigned threads) const;
+
+  const Dictionary& dictionary() const { return dict_; }
+
+ private:
+  const Dictionary& dict_;
+  ArticleExtractor extractor_;
+  Tokenizer tokenizer_;
+  ActorRecognizer actors_;
+  EventCoder events_;
+};
+
+}  // namespace dyad

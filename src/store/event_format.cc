@@ -1,0 +1,291 @@
+#include "store/event_format.h"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "core/json_writer.h"
+#include "core/strings.h"
+#include "core/utf8.h"
+
+namespace dyad {
+
+bool ParseOutputFormat(const std::string& name, OutputFormat* out) {
+  if (name == "jsonl" || name == "json") *out = OutputFormat::kJsonl;
+  else if (name == "csv") *out = OutputFormat::kCsv;
+  else if (name == "gdelt" || name == "tsv") *out = OutputFormat::kGdelt;
+  else return false;
+  return true;
+}
+
+long long EventId(const Document& doc, const Event& e) {
+  std::string key = fmt::format("{}|{}|{}|{}|{}|{}", doc.id, e.sentence, e.verb.start,
+                                e.source >= 0 ? doc.actors[e.source].code : "",
+                                e.target >= 0 ? doc.actors[e.target].code : "", e.cameo);
+  std::string h = ContentHash(key);
+  return static_cast<long long>(std::stoull(h.substr(0, 15), nullptr, 16));
+}
+
+namespace {
+
+void ActorJson(JsonWriter& w, const Document& doc, int m, const CodepointIndex& cp) {
+  if (m < 0) {
+    w.Null();
+    return;
+  }
+  const auto& a = doc.actors[m];
+  w.BeginObject();
+  w.Key("text");
+  w.String(doc.slice(a.span));
+  w.Key("code");
+  w.String(a.code);
+  w.Key("start");
+  w.Int(cp(a.span.start));
+  w.Key("end");
+  w.Int(cp(a.span.end));
+  w.Key("entry");
+  w.String(a.entry);
+  w.EndObject();
+}
+
+void EventJson(const Document& doc, const Event& e, const CodepointIndex& cp, std::string* out) {
+  JsonWriter w(*out);
+  const Sentence& s = doc.sentences[e.sentence];
+  w.BeginObject();
+  w.Key("doc_id");
+  w.String(doc.id);
+  w.Key("sentence");
+  w.Int(e.sentence);
+  w.Key("text");
+  w.String(doc.slice(s.span));
+  w.Key("date");
+  w.StringOrNull(e.date);
+  w.Key("date_source");
+  w.StringOrNull(e.date_source);
+  w.Key("source");
+  ActorJson(w, doc, e.source, cp);
+  w.Key("target");
+  ActorJson(w, doc, e.target, cp);
+  w.Key("cameo");
+  w.String(e.cameo);
+  w.Key("root");
+  w.String(e.root);
+  w.Key("quad_class");
+  w.Int(e.quad_class);
+  w.Key("goldstein");
+  w.Double(e.goldstein, 2);
+  w.Key("plover");
+  w.BeginObject();
+  w.Key("event");
+  w.String(e.plover_event);
+  w.Key("mode");
+  w.String(e.plover_mode);
+  w.Key("context");
+  w.BeginArray();
+  for (const auto& c : e.plover_context) w.String(c);
+  w.EndArray();
+  w.EndObject();
+  w.Key("verb");
+  w.BeginObject();
+  w.Key("text");
+  w.String(doc.slice(e.verb));
+  w.Key("start");
+  w.Int(cp(e.verb.start));
+  w.Key("end");
+  w.Int(cp(e.verb.end));
+  w.EndObject();
+  w.Key("location");
+  if (e.location >= 0) {
+    const auto& a = doc.actors[e.location];
+    w.BeginObject();
+    w.Key("name");
+    w.String(doc.slice(a.span));
+    w.Key("country");
+    w.String(a.code.substr(0, 3));
+    w.Key("lat");
+    w.Null();
+    w.Key("lon");
+    w.Null();
+    w.Key("geonameid");
+    w.Null();
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("attribution");
+  if (e.attribution >= 0) {
+    const auto& a = doc.actors[e.attribution];
+    w.BeginObject();
+    w.Key("speaker");
+    w.String(doc.slice(a.span));
+    w.Key("code");
+    w.String(a.code);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("negated");
+  w.Bool(e.negated);
+  w.Key("confidence");
+  w.Double(e.confidence, 2);
+  w.Key("evidence");
+  w.BeginObject();
+  w.Key("pattern");
+  w.String(e.pattern);
+  w.Key("entry");
+  w.String(e.pattern_entry);
+  w.Key("sentence_start");
+  w.Int(cp(s.span.start));
+  w.Key("sentence_end");
+  w.Int(cp(s.span.end));
+  w.EndObject();
+  w.EndObject();
+}
+
+// "RUSGOV" -> country "RUS", types "GOV"; "IGOUNO" -> known group "UNO"; "MIL" -> type "MIL".
+struct CodeParts {
+  std::string country, known_group, type1, type2;
+};
+
+bool IsSectorCode(std::string_view s) {
+  static const char* kSectors[] = {"GOV", "MIL", "REB", "OPP", "POL", "JUD", "MED", "BUS", "CVL",
+                                   "EDU", "REL", "COP", "LEG", "ELI", "LAB", "HLH", "REF", "CRM",
+                                   "SPY", "AGR", "ENV", "HRI", "INS", "MOD", "RAD", "UAF", "SEP",
+                                   "NGO", "IGO", "PTY", "SET", "IMG", "MNC", "NGM", "UIS", "CHR",
+                                   "MUS", "JEW", "BUD", "HIN", "DEV"};
+  for (auto k : kSectors)
+    if (s == k) return true;
+  return false;
+}
+
+CodeParts SplitCode(const std::string& code) {
+  CodeParts p;
+  if (code.size() < 3) return p;
+  std::string head = code.substr(0, 3);
+  size_t pos = 3;
+  if (head == "IGO" || head == "NGO") {
+    p.type1 = head;
+    p.known_group = code.substr(3, 3);
+    pos = 6;
+  } else if (IsSectorCode(head)) {
+    p.type1 = head;
+  } else {
+    p.country = head;
+  }
+  for (; pos + 3 <= code.size(); pos += 3) {
+    std::string part = code.substr(pos, 3);
+    if (p.type1.empty()) p.type1 = part;
+    else if (p.type2.empty()) p.type2 = part;
+  }
+  return p;
+}
+
+void AppendActorGdelt(const Document& doc, int m, std::string* out) {
+  // Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1, Religion2, Type1..3
+  if (m < 0) {
+    for (int i = 0; i < 10; ++i) *out += '\t';
+    return;
+  }
+  const auto& a = doc.actors[m];
+  CodeParts p = SplitCode(a.code);
+  std::string name = std::string(doc.slice(a.span));
+  for (char& c : name)
+    if (c == '\t' || c == '\n') c = ' ';
+  *out += a.code + '\t' + name + '\t' + p.country + '\t' + p.known_group + "\t\t\t\t" + p.type1 +
+          '\t' + p.type2 + "\t\t";
+}
+
+}  // namespace
+
+void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
+  CodepointIndex cp(doc.text);
+  EventJson(doc, e, cp, out);
+}
+
+void AppendCsvField(std::string* out, std::string_view v) {
+  bool quote = v.find_first_of(",\"\n\r") != std::string_view::npos;
+  if (!quote) {
+    out->append(v);
+    return;
+  }
+  *out += '"';
+  for (char c : v) {
+    if (c == '"') *out += '"';
+    *out += c;
+  }
+  *out += '"';
+}
+
+std::string EventFormatter::Header() const {
+  if (format_ == OutputFormat::kCsv)
+    return "doc_id,sentence,date,source_code,source_text,verb,target_code,target_text,cameo,"
+           "root,quad_class,goldstein,plover_event,plover_mode,negated,confidence,attribution_code,"
+           "text\n";
+  return "";
+}
+
+void EventFormatter::Append(const Document& doc, std::string* out) const {
+  if (doc.events.empty()) return;
+  CodepointIndex cp(doc.text);
+  for (const Event& e : doc.events) {
+    if (format_ == OutputFormat::kJsonl) {
+      EventJson(doc, e, cp, out);
+      *out += '\n';
+    } else if (format_ == OutputFormat::kCsv) {
+      auto field = [&](std::string_view v, bool last = false) {
+        AppendCsvField(out, v);
+        *out += last ? '\n' : ',';
+      };
+      field(doc.id);
+      field(std::to_string(e.sentence));
+      field(e.date);
+      field(e.source >= 0 ? doc.actors[e.source].code : "");
+      field(e.source >= 0 ? doc.slice(doc.actors[e.source].span) : "");
+      field(doc.slice(e.verb));
+      field(e.target >= 0 ? doc.actors[e.target].code : "");
+      field(e.target >= 0 ? doc.slice(doc.actors[e.target].span) : "");
+      field(e.cameo);
+      field(e.root);
+      field(std::to_string(e.quad_class));
+      field(fmt::format("{:.1f}", e.goldstein));
+      field(e.plover_event);
+      field(e.plover_mode);
+      field(e.negated ? "true" : "false");
+      field(fmt::format("{:.2f}", e.confidence));
+      field(e.attribution >= 0 ? doc.actors[e.attribution].code : "");
+      field(doc.slice(doc.sentences[e.sentence].span), true);
+    } else {
+      // GDELT 2.0 event table, 61 tab-separated columns.
+      std::string date = e.date;
+      std::string ymd = date.size() == 10 ? date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2)
+                                          : "";
+      *out += std::to_string(EventId(doc, e)) + '\t';
+      if (!ymd.empty()) {
+        int y = std::stoi(ymd.substr(0, 4)), mo = std::stoi(ymd.substr(4, 2)),
+            d = std::stoi(ymd.substr(6, 2));
+        static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+        double frac = y + (kCum[mo - 1] + d) / 365.0;
+        *out += ymd + '\t' + ymd.substr(0, 6) + '\t' + ymd.substr(0, 4) + '\t' +
+                fmt::format("{:.4f}", frac) + '\t';
+      } else {
+        *out += "\t\t\t\t";
+      }
+      AppendActorGdelt(doc, e.source, out);
+      AppendActorGdelt(doc, e.target, out);
+      std::string base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));
+      *out += std::string(e.sentence == 0 ? "1" : "0") + '\t' + e.cameo + '\t' + base + '\t' +
+              e.root + '\t' + std::to_string(e.quad_class) + '\t' +
+              fmt::format("{:.1f}", e.goldstein) + "\t1\t1\t1\t\t";
+      // Actor1Geo, Actor2Geo, ActionGeo: 8 columns each, unknown for now.
+      for (int i = 0; i < 24; ++i) *out += '\t';
+      std::time_t now = std::time(nullptr);
+      std::tm tm{};
+      gmtime_r(&now, &tm);
+      char added[16];
+      std::strftime(added, sizeof added, "%Y%m%d%H%M%S", &tm);
+      *out += std::string(added) + '\t' + doc.url + '\n';
+    }
+  }
+}
+
+}  // namespace dyad

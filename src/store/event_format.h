@@ -1,0 +1,38 @@
+// Event output formats: JSONL in the shape of DESIGN.md, CSV, and the 61-column GDELT 2.0
+// event table. Offsets in the output are code points into the document's extracted text.
+#pragma once
+
+#include <string>
+
+#include "core/document.h"
+
+namespace dyad {
+
+enum class OutputFormat { kJsonl, kCsv, kGdelt };
+
+// Parses "jsonl", "csv", "gdelt"; false for anything else.
+bool ParseOutputFormat(const std::string& name, OutputFormat* out);
+
+class EventFormatter {
+ public:
+  explicit EventFormatter(OutputFormat format) : format_(format) {}
+
+  // The header line (CSV has one; JSONL and GDELT have none), with its newline.
+  std::string Header() const;
+  // Appends one line per event of `doc` to `out`.
+  void Append(const Document& doc, std::string* out) const;
+
+ private:
+  OutputFormat format_;
+};
+
+// One event as a JSON object (no newline), as `dyad code` prints it.
+void AppendEventJson(const Document& doc, const Event& e, std::string* out);
+
+// A stable 63-bit id for an event (document id, sentence, verb offset, actors, code).
+long long EventId(const Document& doc, const Event& e);
+
+// Appends `v` as one CSV field (quoted when it needs to be).
+void AppendCsvField(std::string* out, std::string_view v);
+
+}  // namespace dyad
