@@ -10,7 +10,8 @@
 namespace dyad {
 
 std::vector<std::string_view> SplitParagraphs(std::string_view text) {
-  std::vector<std::string_view> lines = Split(text, '\n');
+  // Blank lines at the very start or end say nothing about how paragraphs are separated.
+  std::vector<std::string_view> lines = Split(Trim(text), '\n');
   bool has_blank = false;
   for (auto l : lines)
     if (Trim(l).empty()) has_blank = true;

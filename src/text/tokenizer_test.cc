@@ -1,0 +1,80 @@
+#include "text/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad {
+namespace {
+
+std::vector<std::string> Tokens(const std::string& text, Document* d) {
+  d->text = text;
+  Tokenizer().Tokenize(d);
+  std::vector<std::string> out;
+  for (const auto& t : d->tokens) out.emplace_back(d->slice(t.span));
+  return out;
+}
+
+TEST(Tokenizer, SplitsCliticsAndPunctuation) {
+  Document d;
+  auto t = Tokens("North Korea's minister didn't say \"no,\" she said.", &d);
+  std::vector<std::string> want = {"North", "Korea", "'s", "minister", "did", "n't", "say",
+                                   "\"",    "no",    ",",  "\"",       "she", "said", "."};
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, CurlyApostropheIsNormalised) {
+  Document d;
+  auto t = Tokens("North Korea\xE2\x80\x99s troops", &d);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[2], "\xE2\x80\x99s");
+  EXPECT_EQ(d.tokens[2].norm, "'s");
+}
+
+TEST(Tokenizer, KeepsAbbreviationsNumbersAndHyphens) {
+  Document d;
+  auto t = Tokens("The U.S. sent 8,000 troops, Mr. Kim Il-Sung said 3.5 times.", &d);
+  std::vector<std::string> want = {"The", "U.S.", "sent", "8,000", "troops", ",", "Mr.", "Kim",
+                                   "Il-Sung", "said", "3.5", "times", "."};
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, OffsetsPointIntoText) {
+  Document d;
+  Tokens("  Lavrov met Choe.", &d);
+  for (const auto& tok : d.tokens) EXPECT_EQ(Tokenizer::Normalize(d.slice(tok.span)), tok.norm);
+  EXPECT_EQ(d.tokens[0].span.start, 2u);
+}
+
+TEST(Tokenizer, SentencesSplitAtFinalPunctuation) {
+  Document d;
+  Tokens("Lavrov met Choe in Moscow. They signed a deal! Did Mr. Kim attend? Yes.", &d);
+  ASSERT_EQ(d.sentences.size(), 4u);
+  EXPECT_EQ(d.slice(d.sentences[0].span), "Lavrov met Choe in Moscow.");
+  EXPECT_EQ(d.slice(d.sentences[2].span), "Did Mr. Kim attend?");
+}
+
+TEST(Tokenizer, QuoteClosesSentence) {
+  Document d;
+  Tokens("\"We will win.\" The minister left.", &d);
+  ASSERT_EQ(d.sentences.size(), 2u);
+  EXPECT_EQ(d.slice(d.sentences[0].span), "\"We will win.\"");
+}
+
+TEST(Tokenizer, AbbreviationAtSentenceEnd) {
+  Document d;
+  Tokens("Troops arrived in the U.S. The talks began.", &d);
+  ASSERT_EQ(d.sentences.size(), 2u);
+  Tokens("U.S. officials met. They left.", &d);
+  ASSERT_EQ(d.sentences.size(), 2u);
+}
+
+TEST(Tokenizer, SentencesNeverCrossBlocks) {
+  Document d;
+  d.text = "Headline without a period\n\nFirst sentence here.";
+  d.blocks = {{{0, 25}, "h"}, {{27, static_cast<uint32_t>(d.text.size())}, "p"}};
+  Tokenizer().Tokenize(&d);
+  ASSERT_EQ(d.sentences.size(), 2u);
+  EXPECT_EQ(d.slice(d.sentences[0].span), "Headline without a period");
+}
+
+}  // namespace
+}  // namespace dyad
