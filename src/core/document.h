@@ -21,12 +21,18 @@ struct Span {
   uint32_t size() const { return end - start; }
 };
 
-// A token: its span, and its normalised form (lower-cased, curly quotes made straight).
+// A token: its span, its normalised form (lower-cased, curly quotes made straight) and what
+// the nlp stage adds (tags, lemma, dependency head and relation; empty until it runs).
 struct Token {
   Span span;
   std::string norm;
   bool capitalized = false;  // first character is an upper-case letter
   bool is_punct = false;     // only punctuation characters
+  std::string lemma;         // lower-cased lemma ("met" -> "meet")
+  std::string upos;          // Universal POS tag ("VERB")
+  std::string xpos;          // Penn Treebank tag ("VBD")
+  int32_t head = -1;         // index into Document::tokens of the head; -1 for the root
+  std::string deprel;        // UD relation to the head ("nsubj", "obj", "root")
 };
 
 // A sentence: its span and the range of its tokens in Document::tokens.
@@ -53,6 +59,36 @@ struct ActorMention {
   int group = -1;       // coordination group ("Lavrov and Choe"); -1 when alone
 };
 
+// A temporal expression, normalised against the document date (TimeML TIMEX3 style).
+struct Timex {
+  Span span;
+  std::string type;   // DATE, TIME, DURATION, SET
+  std::string value;  // "2024-11-01", "2024-08", "P1W", "PRESENT_REF"
+  std::string mod;    // EARLY, MID, LATE, APPROX, ... or ""
+};
+
+// A toponym resolved to a gazetteer entry.
+struct Place {
+  Span span;
+  std::string name;       // the gazetteer's name ("Kursk Oblast")
+  std::string country;    // ISO 3166-1 alpha-3 ("RUS")
+  std::string admin1;     // first-level region code or name, "" when unknown
+  std::string feature;    // country, admin1, city, region, ...
+  double lat = 0.0, lon = 0.0;
+  long long geonameid = 0;  // 0 when not from GeoNames
+};
+
+// A direct or indirect quote with its speaker, cue and content.
+struct Quote {
+  bool direct = false;
+  int speaker = -1;     // index into Document::actors, -1 when the speaker is no coded actor
+  Span speaker_span;    // the speaker as written (may be a pronoun resolved elsewhere)
+  std::string speaker_name;  // fullest name found in the document for the speaker
+  Span cue;             // "said", "told", "according to"
+  int addressee = -1;   // index into Document::actors, -1 when none
+  Span content;
+};
+
 // A coded event with its evidence.
 struct Event {
   uint32_t sentence = 0;           // index into Document::sentences
@@ -70,8 +106,11 @@ struct Event {
   std::string pattern_entry;       // "file:line" of that pattern
   bool negated = false;
   double confidence = 0.0;
-  std::string date;                // ISO date the event takes (document date for now)
-  std::string date_source;         // "document", "text" or "" when unknown
+  std::string date;                // ISO date the event takes
+  std::string date_source;         // "text", "document" or "" when unknown
+  int timex = -1;                  // index into Document::timexes it took its date from
+  int place = -1;                  // index into Document::places where it happened
+  int quote = -1;                  // index into Document::quotes it is reported in
   int attribution = -1;            // index into Document::actors of the speaker, -1 when none
   int location = -1;               // index into Document::actors of the place, -1 when none
 };
@@ -94,6 +133,9 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<ActorMention> actors;
+  std::vector<Timex> timexes;
+  std::vector<Place> places;
+  std::vector<Quote> quotes;
   std::vector<Event> events;
 
   std::string_view slice(Span s) const {
