@@ -17,7 +17,12 @@ Document SampleDocument() {
   d.id = "doc-1";
   d.date = "2024-11-01";
   d.text = "Russia attacked Ukraine.";
-  d.tokens = {{{0, 6}, "russia"}, {{7, 15}, "attacked"}, {{16, 23}, "ukraine"}, {{23, 24}, "."}};
+  for (auto [b, e] : {std::pair{0u, 6u}, {7u, 15u}, {16u, 23u}, {23u, 24u}}) {
+    Token t;
+    t.span = {b, e};
+    t.norm = d.text.substr(b, e - b);
+    d.tokens.push_back(t);
+  }
   d.sentences = {{{0, 24}, 0, 4}};
   d.actors.push_back({0, 1, {0, 6}, "RUS", "name", "t.actors:1"});
   d.actors.push_back({2, 3, {16, 23}, "UKR", "name", "t.actors:2"});
