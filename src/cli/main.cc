@@ -1,4 +1,7 @@
 // dyad: news in, coded political events out. See `dyad --help`.
+#include <utility>
+#include <vector>
+
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -7,15 +10,18 @@ int main(int argc, char** argv) {
       "and PLOVER.\nRun `dyad COMMAND --help` for the options of each command."};
   app.set_version_flag("--version", std::string("dyad ") + DYAD_VERSION);
   app.require_subcommand(1);
-  auto code = dyad::AddCodeCommand(app);
-  auto query = dyad::AddQueryCommand(app);
+  // One line per command, in the order `dyad --help` lists them.
+  std::vector<std::pair<std::string, std::function<int()>>> commands = {
+      {"code", dyad::AddCodeCommand(app)},
+      {"query", dyad::AddQueryCommand(app)},
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;  // usage errors exit with 2
   }
-  if (app.got_subcommand("code")) return code();
-  if (app.got_subcommand("query")) return query();
+  for (auto& [name, run] : commands)
+    if (app.got_subcommand(name)) return run();
   return 2;
 }
