@@ -51,11 +51,11 @@ std::vector<std::string> Inflector::VerbForms(const std::string& base_in) const 
     out.push_back(f.size() > 1 ? AsciiLower(f[1]) : Past(base));
     out.push_back(f.size() > 2 ? AsciiLower(f[2]) : Past(base));
     out.push_back(f.size() > 4 && !f[4].empty() ? AsciiLower(f[4]) : Gerund(base));
-    // Irregular past forms may list variants separated by '/' ("dreamed/dreamt").
+    // Irregular forms may list variants separated by ';' ("burned;burnt").
     std::vector<std::string> split;
     for (const auto& s : out)
-      for (auto v : Split(s, '/'))
-        if (!v.empty()) split.emplace_back(v);
+      for (auto v : Split(s, ';'))
+        if (!Trim(v).empty()) split.emplace_back(Trim(v));
     out = split;
   }
   std::sort(out.begin() + 1, out.end());
