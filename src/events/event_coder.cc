@@ -41,6 +41,20 @@ bool IsPreposition(const std::string& w) {
 // Clause punctuation that a target search does not cross.
 bool IsClauseBreak(const std::string& w) { return w == ";" || w == ":" || w == "\"" || w == "("; }
 
+// Words that open a subordinate clause: an object is not looked for past them.
+bool IsSubordinator(const std::string& w) {
+  return w == "that" || w == "which" || w == "who" || w == "whom" || w == "whether" ||
+         w == "because" || w == "while" || w == "when" || w == "until" || w == "if" ||
+         w == "although" || w == "where" || w == "as";
+}
+
+// Prepositions that introduce the target of an event ("with", "against", "to" ...).
+bool IsTargetPreposition(const std::string& w) {
+  return w == "with" || w == "to" || w == "against" || w == "on" || w == "toward" ||
+         w == "towards" || w == "into" || w == "at" || w == "from" || w == "for" ||
+         w == "upon" || w == "over" || w == "between" || w == "by";
+}
+
 // Speech verbs whose complements are reported, not asserted.
 bool IsSpeechWord(const std::string& w) {
   static const std::unordered_set<std::string> kSpeech = {
@@ -180,12 +194,15 @@ void EventCoder::Code(Document* doc) const {
       break;
     }
 
-    auto preceded_by_preposition = [&](int m) {
+    // The preposition governing a mention ("with her Russian counterpart" -> "with"), or "".
+    auto governing_preposition = [&](int m) -> std::string {
       uint32_t f = doc->actors[m].first_token;
-      // Skip determiners and adjectives back to the word that governs the phrase.
       while (f > s.first_token && IsDeterminer(doc->tokens[f - 1].norm)) --f;
-      return f > s.first_token && IsPreposition(doc->tokens[f - 1].norm);
+      if (f > s.first_token && IsPreposition(doc->tokens[f - 1].norm))
+        return doc->tokens[f - 1].norm;
+      return "";
     };
+    auto preceded_by_preposition = [&](int m) { return !governing_preposition(m).empty(); };
     auto members = [&](int m) {
       std::vector<int> out;
       if (doc->actors[m].group < 0) return std::vector<int>{m};
@@ -193,70 +210,93 @@ void EventCoder::Code(Document* doc) const {
         if (doc->actors[k].group == doc->actors[m].group) out.push_back(k);
       return out;
     };
+    // The subject of the clause of token `head`: nearest mention before it outside a PP.
+    auto clause_subject = [&](uint32_t head) {
+      for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+        if (doc->actors[*it].end_token <= head && !preceded_by_preposition(*it)) return *it;
+      return -1;
+    };
+    // The first mention after token `from` that is an object or a target-marking PP, within
+    // the clause ("met with X", "sent troops to X"; not "in honor of X", not "that X ...").
+    auto object_after = [&](uint32_t from, int exclude, uint32_t reach) {
+      for (int m : ms) {
+        const auto& a = doc->actors[m];
+        if (a.first_token < from) continue;
+        if (a.first_token > from + reach) break;
+        bool blocked = false;
+        for (uint32_t k = from; k < a.first_token; ++k)
+          if (IsClauseBreak(doc->tokens[k].norm) || IsSubordinator(doc->tokens[k].norm))
+            blocked = true;
+        if (blocked) break;
+        if (m == exclude) continue;
+        const std::string prep = governing_preposition(m);
+        if (prep.empty() || IsTargetPreposition(prep)) return m;
+      }
+      return -1;
+    };
 
     std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
     for (const Trigger& tr : triggers) {
       const VerbPattern& p = *tr.pattern;
       int src = -1, tgt = -1;
       if (p.is_noun) {
-        // Possessive or adjective right before the noun: "Russia's attack", "Russian strikes".
+        // The possessor or adjective right before the noun: "Russia's attack", "Russian
+        // strikes", "its war" (a resolved pronoun).
+        bool possessed = false;
+        for (uint32_t k = tr.head; k > s.first_token && k + 4 > tr.head; --k) {
+          const std::string& w = doc->tokens[k - 1].norm;
+          if (w == "'s" || w == "'" || w == "its" || w == "their" || w == "his" || w == "her")
+            possessed = true;
+          if (IsPreposition(w) || IsClauseBreak(w) || w == ",") break;
+        }
         for (int m : ms) {
           const auto& a = doc->actors[m];
           if (a.end_token <= tr.head && tr.head - a.end_token <= 2) src = m;
         }
-        if (src < 0)
-          for (auto it = ms.rbegin(); it != ms.rend(); ++it)
-            if (doc->actors[*it].end_token <= tr.head && !preceded_by_preposition(*it)) {
-              src = *it;
-              break;
-            }
-        // Target: a mention after a preposition that follows the noun.
-        for (int m : ms) {
-          const auto& a = doc->actors[m];
-          if (a.first_token >= tr.end && a.first_token <= tr.end + 6 && m != src) {
-            tgt = m;
+        bool in_pp = false;
+        for (uint32_t k = tr.head; k > s.first_token && k + 5 > tr.head; --k) {
+          const std::string& w = doc->tokens[k - 1].norm;
+          if (mention_at[k - 1] >= 0 || w == ",") break;
+          if (IsPreposition(w)) {
+            in_pp = true;
             break;
           }
         }
+        // An unknown possessor ("Kim Il-Sung's visit") or a noun inside a prepositional
+        // phrase ("during the talks") says nothing about who acted.
+        if (src < 0 && !possessed && !in_pp) src = clause_subject(tr.head);
+        // Target: a mention after a target-marking preposition following the noun.
+        int cand = object_after(tr.end, src, 6);
+        if (cand >= 0 && !governing_preposition(cand).empty()) tgt = cand;
       } else if (tr.passive) {
         // "X was attacked by Y": Y is the source, X the target.
         for (int m : ms) {
           const auto& a = doc->actors[m];
           if (a.first_token > tr.head && a.first_token <= tr.end + 6 &&
-              doc->tokens[a.first_token - 1].norm == "by") {
+              governing_preposition(m) == "by") {
             src = m;
             break;
           }
         }
-        for (auto it = ms.rbegin(); it != ms.rend(); ++it)
-          if (doc->actors[*it].end_token <= tr.head && !preceded_by_preposition(*it)) {
-            tgt = *it;
-            break;
-          }
+        tgt = clause_subject(tr.head);
       } else {
-        // Subject: the nearest mention before the verb that is not in a prepositional phrase.
-        for (auto it = ms.rbegin(); it != ms.rend(); ++it)
-          if (doc->actors[*it].end_token <= tr.head && !preceded_by_preposition(*it)) {
-            src = *it;
-            break;
-          }
-        // Object: the first mention after the pattern within the clause.
-        for (int m : ms) {
-          const auto& a = doc->actors[m];
-          if (a.first_token < tr.end) continue;
-          bool blocked = false;
-          for (uint32_t k = tr.end; k < a.first_token; ++k)
-            if (IsClauseBreak(doc->tokens[k].norm)) blocked = true;
-          if (blocked || a.first_token > tr.end + 8) break;
-          if (m == src) continue;
-          tgt = m;
-          break;
+        src = clause_subject(tr.head);
+        tgt = object_after(tr.end, src, 8);
+      }
+      // Negation before the event word, or on the subject ("neither of the ministers").
+      bool negated = tr.negated;
+      if (src >= 0) {
+        uint32_t f = doc->actors[src].first_token;
+        for (uint32_t k = f; k > s.first_token && k + 5 > f; --k) {
+          const std::string& w = doc->tokens[k - 1].norm;
+          if (w == "neither" || w == "none" || w == "no" || w == "nobody") negated = true;
+          if (w == "," || IsClauseBreak(w)) break;
         }
       }
       if (src < 0) continue;
       if (p.target_none) tgt = -1;
       else if (tgt < 0) continue;  // events without a target are coded only where the pattern says so
-      if (tr.negated && !options_.keep_negated) continue;
+      if (negated && !options_.keep_negated) continue;
       const CameoCode* row = dict_.Cameo(p.code);
       for (int sm : members(src)) {
         for (int tm : tgt >= 0 ? members(tgt) : std::vector<int>{-1}) {
@@ -281,7 +321,7 @@ void EventCoder::Code(Document* doc) const {
           if (!p.plover_mode.empty()) e.plover_mode = p.plover_mode;
           e.pattern = p.is_noun ? "n: " + p.text : p.text;
           e.pattern_entry = p.entry;
-          e.negated = tr.negated;
+          e.negated = negated;
           e.date = doc->date;
           e.date_source = doc->date.empty() ? "" : "document";
           if (speaker >= 0 && speaker != sm && tr.head > speech_at) e.attribution = speaker;

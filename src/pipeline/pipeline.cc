@@ -12,6 +12,7 @@ void Pipeline::Process(Document* doc) const {
   extractor_.Extract(doc);
   tokenizer_.Tokenize(doc);
   actors_.Recognize(doc);
+  coref_.Resolve(doc);
   events_.Code(doc);
 }
 

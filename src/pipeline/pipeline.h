@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "actors/actor_recognizer.h"
+#include "actors/coreference.h"
 #include "core/document.h"
 #include "dict/dictionary.h"
 #include "events/event_coder.h"
@@ -37,6 +38,7 @@ class Pipeline {
   ArticleExtractor extractor_;
   Tokenizer tokenizer_;
   ActorRecognizer actors_;
+  CoreferenceResolver coref_;
   EventCoder events_;
 };
 
