@@ -69,6 +69,11 @@ void CoreferenceResolver::Resolve(Document* doc) const {
       if (mention_at[t] >= 0 || quoted[t]) continue;
       const PronounKind kind = Classify(doc->tokens[t].norm);
       if (kind == PronounKind::kNone) continue;
+      // "her Russian counterpart": a possessive before a mention belongs to that mention.
+      const std::string& w = doc->tokens[t].norm;
+      if ((w == "his" || w == "her" || w == "its" || w == "their") && t + 1 < s.end_token &&
+          mention_at[t + 1] >= 0)
+        continue;
       // Candidates: coded mentions before the pronoun, outside quotes, nearest first.
       int chosen = -1;
       int first_in_sentence = -1;

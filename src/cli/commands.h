@@ -8,5 +8,6 @@ namespace dyad {
 // Each Add* registers a subcommand and returns a function that runs it (exit status).
 std::function<int()> AddCodeCommand(CLI::App& app);
 std::function<int()> AddQueryCommand(CLI::App& app);
+std::function<int()> AddAnnotateCommand(CLI::App& app);
 
 }  // namespace dyad

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   std::vector<std::pair<std::string, std::function<int()>>> commands = {
       {"code", dyad::AddCodeCommand(app)},
       {"query", dyad::AddQueryCommand(app)},
+      {"annotate", dyad::AddAnnotateCommand(app)},
   };
   try {
     app.parse(argc, argv);

@@ -45,7 +45,7 @@ bool IsClauseBreak(const std::string& w) { return w == ";" || w == ":" || w == "
 bool IsSubordinator(const std::string& w) {
   return w == "that" || w == "which" || w == "who" || w == "whom" || w == "whether" ||
          w == "because" || w == "while" || w == "when" || w == "until" || w == "if" ||
-         w == "although" || w == "where" || w == "as";
+         w == "although" || w == "where" || w == "as" || w == "what" || w == "how";
 }
 
 // Prepositions that introduce the target of an event ("with", "against", "to" ...).
@@ -229,6 +229,7 @@ void EventCoder::Code(Document* doc) const {
             blocked = true;
         if (blocked) break;
         if (m == exclude) continue;
+        if (exclude >= 0 && doc->actors[m].code == doc->actors[exclude].code) continue;
         const std::string prep = governing_preposition(m);
         if (prep.empty() || IsTargetPreposition(prep)) return m;
       }
@@ -281,7 +282,10 @@ void EventCoder::Code(Document* doc) const {
         tgt = clause_subject(tr.head);
       } else {
         src = clause_subject(tr.head);
+        // After the pattern first ("sent troops to X"), else inside it: the object may be
+        // one of the pattern's words ("met the Egyptian counterpart" for "meet counterpart").
         tgt = object_after(tr.end, src, 8);
+        if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
       }
       // Negation before the event word, or on the subject ("neither of the ministers").
       bool negated = tr.negated;

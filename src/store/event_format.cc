@@ -197,6 +197,161 @@ void AppendActorGdelt(const Document& doc, int m, std::string* out) {
 
 }  // namespace
 
+void AppendDocumentJson(const Document& doc, std::string* out) {
+  CodepointIndex cp(doc.text);
+  JsonWriter w(*out);
+  auto span = [&](Span s) {
+    w.Key("start");
+    w.Int(cp(s.start));
+    w.Key("end");
+    w.Int(cp(s.end));
+  };
+  w.BeginObject();
+  w.Key("doc_id");
+  w.String(doc.id);
+  w.Key("url");
+  w.StringOrNull(doc.url);
+  w.Key("title");
+  w.StringOrNull(doc.title);
+  w.Key("date");
+  w.StringOrNull(doc.date);
+  w.Key("text");
+  w.String(doc.text);
+  w.Key("blocks");
+  w.BeginArray();
+  for (const auto& b : doc.blocks) {
+    w.BeginObject();
+    w.Key("type");
+    w.String(b.type);
+    span(b.span);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("sentences");
+  w.BeginArray();
+  for (const auto& s : doc.sentences) {
+    w.BeginObject();
+    span(s.span);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("tokens");
+  w.BeginArray();
+  for (const auto& t : doc.tokens) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(t.span));
+    span(t.span);
+    if (!t.upos.empty()) {
+      w.Key("lemma");
+      w.String(t.lemma);
+      w.Key("upos");
+      w.String(t.upos);
+      w.Key("xpos");
+      w.String(t.xpos);
+      w.Key("head");
+      w.Int(t.head);
+      w.Key("deprel");
+      w.String(t.deprel);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("actors");
+  w.BeginArray();
+  for (const auto& a : doc.actors) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(a.span));
+    span(a.span);
+    w.Key("code");
+    w.String(a.code);
+    w.Key("kind");
+    w.String(a.kind);
+    w.Key("entry");
+    w.String(a.entry);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("timexes");
+  w.BeginArray();
+  for (const auto& t : doc.timexes) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(t.span));
+    span(t.span);
+    w.Key("type");
+    w.String(t.type);
+    w.Key("value");
+    w.String(t.value);
+    if (!t.mod.empty()) {
+      w.Key("mod");
+      w.String(t.mod);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("places");
+  w.BeginArray();
+  for (const auto& p : doc.places) {
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(p.span));
+    span(p.span);
+    w.Key("name");
+    w.String(p.name);
+    w.Key("country");
+    w.String(p.country);
+    w.Key("lat");
+    w.Double(p.lat, 4);
+    w.Key("lon");
+    w.Double(p.lon, 4);
+    w.Key("geonameid");
+    if (p.geonameid) w.Int(p.geonameid);
+    else w.Null();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
+  for (const auto& q : doc.quotes) {
+    w.BeginObject();
+    w.Key("direct");
+    w.Bool(q.direct);
+    w.Key("speaker");
+    w.BeginObject();
+    w.Key("text");
+    w.String(q.speaker_name.empty() ? std::string(doc.slice(q.speaker_span)) : q.speaker_name);
+    w.Key("code");
+    w.StringOrNull(q.speaker >= 0 ? doc.actors[q.speaker].code : "");
+    span(q.speaker_span);
+    w.EndObject();
+    w.Key("cue");
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(q.cue));
+    span(q.cue);
+    w.EndObject();
+    w.Key("content");
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(q.content));
+    span(q.content);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("events");
+  w.BeginArray();
+  for (const auto& e : doc.events) {
+    std::string ev;
+    EventJson(doc, e, cp, &ev);
+    w.Raw(ev);
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
   CodepointIndex cp(doc.text);
   EventJson(doc, e, cp, out);

@@ -29,6 +29,10 @@ class EventFormatter {
 // One event as a JSON object (no newline), as `dyad code` prints it.
 void AppendEventJson(const Document& doc, const Event& e, std::string* out);
 
+// Every layer of one document as one JSON object (no newline), as `dyad annotate` prints it:
+// id, date, text, sentences, tokens, actors, timexes, places, quotes and events.
+void AppendDocumentJson(const Document& doc, std::string* out);
+
 // A stable 63-bit id for an event (document id, sentence, verb offset, actors, code).
 long long EventId(const Document& doc, const Event& e);
 
