@@ -243,6 +243,7 @@ void Dictionary::LoadVerbs(const std::string& path, Diagnostics* diag) {
         if (k == "plover") p.plover_event = v;
         else if (k == "mode") p.plover_mode = v;
         else if (k == "target" && v == "none") p.target_none = true;
+        else if (k == "target" && v == "optional") p.target_optional = true;
         else diag->Warn(where, "unknown attribute '" + k + "' ignored");
       }
     }

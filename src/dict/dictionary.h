@@ -38,7 +38,8 @@ struct VerbPattern {
   std::vector<std::string> words;   // words after the event word; "*" matches any one word
   std::string plover_event;         // override of the code's PLOVER event, "" when none
   std::string plover_mode;          // override of the code's PLOVER mode
-  bool target_none = false;         // the event has no target
+  bool target_none = false;         // the event never has a target ("target=none")
+  bool target_optional = false;     // coded with or without a target ("target=optional")
   std::string entry;                // "file:line"
 };
 

@@ -299,7 +299,21 @@ void EventCoder::Code(Document* doc) const {
       }
       if (src < 0) continue;
       if (p.target_none) tgt = -1;
-      else if (tgt < 0) continue;  // events without a target are coded only where the pattern says so
+      else if (tgt < 0 && !p.target_optional) continue;  // only where the pattern says so
+      // Plain statements (010) are the catch-all CAMEO codes only when nothing more specific
+      // can be said; dyad codes one only when it is addressed to someone ("told X",
+      // "said to X"), never for every "said".
+      if (p.code == "010") {
+        if (tgt < 0) continue;
+        const std::string prep = governing_preposition(tgt);
+        const std::string& verb = doc->tokens[tr.head].norm;
+        const bool addressed = prep == "to" || prep == "with" ||
+                               (prep.empty() && (StartsWith(verb, "tell") || verb == "told" ||
+                                                 StartsWith(verb, "brief") ||
+                                                 StartsWith(verb, "inform") ||
+                                                 StartsWith(verb, "address")));
+        if (!addressed) continue;
+      }
       if (negated && !options_.keep_negated) continue;
       const CameoCode* row = dict_.Cameo(p.code);
       for (int sm : members(src)) {
