@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/strings.h"
+#include "events/parsed_roles.h"
 
 namespace dyad {
 
@@ -236,11 +237,56 @@ void EventCoder::Code(Document* doc) const {
       return -1;
     };
 
+    // With a dependency parse, roles come from it; the word-order rules below are the
+    // fallback for text that has not been parsed.
+    const ParsedSentence parse(*doc, s);
+    // The actor mention a role's head word belongs to: the mention covering it, else one in
+    // its close dependents ("thousands of troops" -> "troops").
+    auto mention_of = [&](int token) -> int {
+      if (token < 0) return -1;
+      auto usable = [&](int m) {
+        return m >= 0 && std::find(ms.begin(), ms.end(), m) != ms.end();
+      };
+      if (usable(mention_at[token])) return mention_at[token];
+      std::vector<uint32_t> frontier{static_cast<uint32_t>(token)};
+      for (int depth = 0; depth < 2; ++depth) {
+        std::vector<uint32_t> next;
+        for (uint32_t t : frontier)
+          for (const char* rel : {"nmod", "compound", "amod", "appos", "flat", "conj"})
+            for (uint32_t c : parse.Children(t, rel)) {
+              if (usable(mention_at[c])) return mention_at[c];
+              next.push_back(c);
+            }
+        frontier.swap(next);
+      }
+      return -1;
+    };
+
     std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
     for (const Trigger& tr : triggers) {
       const VerbPattern& p = *tr.pattern;
       int src = -1, tgt = -1;
-      if (p.is_noun) {
+      bool parsed_negation = false;
+      int parsed_speaker = -1;
+      if (parse.parsed()) {
+        const std::string& upos = doc->tokens[tr.head].upos;
+        // Verb patterns fire on verbs, noun patterns on nouns.
+        if (p.is_noun ? !(upos == "NOUN" || upos == "PROPN")
+                      : !(upos == "VERB" || upos == "AUX" || upos == "ADJ"))
+          continue;
+        std::vector<std::string> preps;
+        for (const auto& w : p.words)
+          if (IsPreposition(w)) preps.push_back(w);
+        Roles r = parse.Find(tr.head, p.is_noun, preps);
+        src = mention_of(r.source);
+        tgt = mention_of(r.target);
+        if (tgt == src) tgt = -1;
+        parsed_negation = r.negated;
+        if (r.speech_head >= 0) {
+          Roles sr = parse.Find(static_cast<uint32_t>(r.speech_head), false, {});
+          parsed_speaker = mention_of(sr.source);
+        }
+      } else if (p.is_noun) {
         // The possessor or adjective right before the noun: "Russia's attack", "Russian
         // strikes", "its war" (a resolved pronoun).
         bool possessed = false;
@@ -288,7 +334,7 @@ void EventCoder::Code(Document* doc) const {
         if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
       }
       // Negation before the event word, or on the subject ("neither of the ministers").
-      bool negated = tr.negated;
+      bool negated = tr.negated || parsed_negation;
       if (src >= 0) {
         uint32_t f = doc->actors[src].first_token;
         for (uint32_t k = f; k > s.first_token && k + 5 > f; --k) {
@@ -342,7 +388,11 @@ void EventCoder::Code(Document* doc) const {
           e.negated = negated;
           e.date = doc->date;
           e.date_source = doc->date.empty() ? "" : "document";
-          if (speaker >= 0 && speaker != sm && tr.head > speech_at) e.attribution = speaker;
+          if (parse.parsed()) {
+            if (parsed_speaker >= 0 && parsed_speaker != sm) e.attribution = parsed_speaker;
+          } else if (speaker >= 0 && speaker != sm && tr.head > speech_at) {
+            e.attribution = speaker;
+          }
           e.location = NearestPlace(*doc, s, tr.head);
           // A heuristic confidence: longer patterns and adjacent actors are surer.
           double c = 0.55 + 0.1 * std::min<size_t>(p.words.size(), 2);

@@ -5,6 +5,8 @@
 #include "core/test_util.h"
 #include "pipeline/pipeline.h"
 
+#include <cstdio>
+
 namespace dyad {
 namespace {
 
@@ -116,6 +118,68 @@ TEST_F(CoderTest, ReportedSpeechCarriesAttribution) {
   ASSERT_EQ(Triples(d), std::vector<std::string>{"UKRMIL 190 PRK"});
   ASSERT_GE(d.events[0].attribution, 0);
   EXPECT_EQ(d.actors[d.events[0].attribution].code, "RUS");
+}
+
+// Codes `text` after giving its tokens the parse in `conll`: one "UPOS HEAD DEPREL" per token
+// (HEAD 1-based within the sentence, 0 for the root), as the nlp stage would.
+Document CodeParsed(const Dictionary& dict, const std::string& text,
+                    const std::vector<std::string>& conll) {
+  Document d;
+  d.raw = text;
+  d.date = "2024-11-01";
+  ArticleExtractor().Extract(&d);
+  Tokenizer().Tokenize(&d);
+  EXPECT_EQ(d.tokens.size(), conll.size());
+  for (size_t i = 0; i < conll.size() && i < d.tokens.size(); ++i) {
+    char upos[16], rel[32];
+    int head = 0;
+    std::sscanf(conll[i].c_str(), "%15s %d %31s", upos, &head, rel);
+    d.tokens[i].upos = upos;
+    d.tokens[i].head = head - 1;
+    d.tokens[i].deprel = rel;
+    d.tokens[i].lemma = d.tokens[i].norm;
+  }
+  ActorRecognizer(dict).Recognize(&d);
+  CoreferenceResolver().Resolve(&d);
+  EventCoder(dict, CoderOptions{}).Code(&d);
+  return d;
+}
+
+TEST_F(CoderTest, RolesFromTheParse) {
+  // North Korea 's foreign minister met with her Russian counterpart in Moscow .
+  auto d = CodeParsed(*dict_,
+                      "North Korea's foreign minister met with her Russian counterpart in Moscow.",
+                      {"PROPN 2 compound", "PROPN 5 nmod:poss", "PART 2 case", "ADJ 5 amod",
+                       "NOUN 6 nsubj", "VERB 0 root", "ADP 10 case", "PRON 10 nmod:poss",
+                       "ADJ 10 amod", "NOUN 6 obl", "ADP 12 case", "PROPN 6 obl", "PUNCT 6 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"PRKGOV 040 RUSGOV"});
+}
+
+TEST_F(CoderTest, ParseGivesPassiveAgentAndRelativeClauses) {
+  // Ukraine was attacked by Russian troops .
+  auto d = CodeParsed(*dict_, "Ukraine was attacked by Russian troops.",
+                      {"PROPN 3 nsubj:pass", "AUX 3 aux:pass", "VERB 0 root", "ADP 6 case",
+                       "ADJ 6 amod", "NOUN 3 obl:agent", "PUNCT 3 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"RUSMIL 190 UKR"});
+  // Russia , which Ukrainian forces attacked , hailed North Korea .
+  auto r = CodeParsed(*dict_, "Russia, which Ukrainian forces attacked, hailed North Korea.",
+                      {"PROPN 8 nsubj", "PUNCT 1 punct", "PRON 6 obj", "ADJ 5 amod",
+                       "NOUN 6 nsubj", "VERB 1 acl:relcl", "PUNCT 1 punct", "VERB 0 root",
+                       "PROPN 10 compound", "PROPN 8 obj", "PUNCT 8 punct"});
+  EXPECT_EQ(Triples(r), (std::vector<std::string>{"UKRMIL 190 RUS", "RUS 051 PRK"}));
+}
+
+TEST_F(CoderTest, ParseNegationAndPosFilter) {
+  // Russia did not attack Ukraine .
+  auto d = CodeParsed(*dict_, "Russia did not attack Ukraine.",
+                      {"PROPN 4 nsubj", "AUX 4 aux", "PART 4 advmod", "VERB 0 root",
+                       "PROPN 4 obj", "PUNCT 4 punct"});
+  EXPECT_TRUE(d.events.empty());
+  // The attack on Ukraine ... tagged as a noun, a verb-only pattern does not fire on it.
+  auto n = CodeParsed(*dict_, "Russia's attack on Ukraine.",
+                      {"PROPN 3 nmod:poss", "PART 1 case", "NOUN 0 root", "ADP 5 case",
+                       "PROPN 3 nmod", "PUNCT 3 punct"});
+  EXPECT_EQ(Triples(n), std::vector<std::string>{"RUS 190 UKR"});
 }
 
 TEST_F(CoderTest, OffsetsAreEvidence) {
