@@ -86,7 +86,61 @@ struct Trigger {
   const VerbPattern* pattern;
   bool passive = false;
   bool negated = false;
+  bool intent = false;      // "will meet", "agreed to provide": coded as an intention
+  bool suppressed = false;  // the intent word of another trigger ("agreed" in "agreed to")
 };
+
+// Words after which "to VERB" states an intention ("willing to", "agreed to", "vowed to").
+bool IsIntentWord(const std::string& w) {
+  static const std::unordered_set<std::string> kIntent = {
+      "willing",  "ready",     "prepared",  "agreed", "agree",     "agrees",    "promised",
+      "promise",  "promises",  "pledged",   "pledge", "pledges",   "vowed",     "vow",
+      "vows",     "offered",   "offer",     "offers", "plans",     "plan",      "planned",
+      "planning", "intends",   "intend",    "intended", "committed", "decided", "decides",
+      "expected", "set",       "going",     "determined", "undertook", "undertakes", "seeks",
+      "sought",   "hopes",     "hoped",     "wants",  "wanted",    "aims",      "aimed"};
+  return kIntent.count(w) > 0;
+}
+
+// The CAMEO code that states the intention to do what `code` does (CAMEO's 03x for
+// cooperation, 13x threats for conflict), or `code` itself when there is none.
+std::string IntentCode(const std::string& code) {
+  const std::string root = code.substr(0, 2);
+  const std::string base = code.substr(0, std::min<size_t>(3, code.size()));
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") {
+    if (base == "061") return "0311";
+    if (base == "062") return "0312";
+    if (base == "063") return "0313";
+    if (base == "064") return "0314";
+    return "031";
+  }
+  if (root == "07") {
+    if (base == "071") return "0331";
+    if (base == "072") return "0332";
+    if (base == "073") return "0333";
+    if (base == "074") return "0334";
+    return "033";
+  }
+  if (root == "08") {
+    if (base == "081") return "0351";
+    if (base == "082") return "0352";
+    if (base == "084") return "0353";
+    if (base == "085") return "0354";
+    if (base == "086") return "0355";
+    if (base == "087") return "0356";
+    return "035";
+  }
+  if (root == "16") {
+    if (base == "161" || base == "164") return "1313";
+    if (base == "162" || base == "163") return "1312";
+    return "131";
+  }
+  if (root == "17") return "137";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return code;
+}
 
 }  // namespace
 
@@ -173,6 +227,25 @@ void EventCoder::Code(Document* doc) const {
       t = best.end - 1;
     }
     if (triggers.empty()) continue;
+    // Modality: "will meet", "is willing to send", "agreed to provide aid" state an intention,
+    // which CAMEO codes apart from the act itself; the intent word's own event gives way.
+    for (Trigger& tr : triggers) {
+      for (uint32_t k = tr.head; k > s.first_token && k + 4 > tr.head; --k) {
+        const std::string& w = doc->tokens[k - 1].norm;
+        if (w == "will" || w == "would" || w == "'ll" || w == "shall") {
+          tr.intent = true;
+          break;
+        }
+        if (w == "to" && k >= s.first_token + 2 && IsIntentWord(doc->tokens[k - 2].norm)) {
+          tr.intent = true;
+          for (Trigger& other : triggers)
+            if (other.head == k - 2 && other.pattern->code.substr(0, 2) == "03")
+              other.suppressed = true;
+          break;
+        }
+        if (w == "," || w == ";" || mention_at[k - 1] >= 0) break;
+      }
+    }
 
     // The speaker of reported speech in this sentence, if any: the subject of a speech word.
     int speaker = -1;
@@ -264,7 +337,9 @@ void EventCoder::Code(Document* doc) const {
 
     std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
     for (const Trigger& tr : triggers) {
+      if (tr.suppressed) continue;
       const VerbPattern& p = *tr.pattern;
+      const std::string code = tr.intent ? IntentCode(p.code) : p.code;
       int src = -1, tgt = -1;
       bool parsed_negation = false;
       int parsed_speaker = -1;
@@ -361,28 +436,28 @@ void EventCoder::Code(Document* doc) const {
         if (!addressed) continue;
       }
       if (negated && !options_.keep_negated) continue;
-      const CameoCode* row = dict_.Cameo(p.code);
+      const CameoCode* row = dict_.Cameo(code);
       for (int sm : members(src)) {
         for (int tm : tgt >= 0 ? members(tgt) : std::vector<int>{-1}) {
           const std::string scode = doc->actors[sm].code;
           const std::string tcode = tm >= 0 ? doc->actors[tm].code : "";
           if (scode == tcode) continue;  // an actor does not act on itself here
-          if (!seen.insert({scode, tcode, p.code, tr.head}).second) continue;
+          if (!seen.insert({scode, tcode, code, tr.head}).second) continue;
           Event e;
           e.sentence = si;
           e.source = sm;
           e.target = tm;
           e.verb = {doc->tokens[tr.head].span.start, doc->tokens[tr.end - 1].span.end};
-          e.cameo = p.code;
-          e.root = p.code.substr(0, 2);
+          e.cameo = code;
+          e.root = code.substr(0, 2);
           if (row) {
             e.quad_class = row->quad_class;
             e.goldstein = row->goldstein;
             e.plover_event = row->plover_event;
             e.plover_mode = row->plover_mode;
           }
-          if (!p.plover_event.empty()) e.plover_event = p.plover_event;
-          if (!p.plover_mode.empty()) e.plover_mode = p.plover_mode;
+          if (!tr.intent && !p.plover_event.empty()) e.plover_event = p.plover_event;
+          if (!tr.intent && !p.plover_mode.empty()) e.plover_mode = p.plover_mode;
           e.pattern = p.is_noun ? "n: " + p.text : p.text;
           e.pattern_entry = p.entry;
           e.negated = negated;

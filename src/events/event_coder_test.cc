@@ -84,6 +84,14 @@ TEST_F(CoderTest, CoordinatedActorsGiveAnEventEach) {
   EXPECT_EQ(Triples(d2), (std::vector<std::string>{"HUNGOV 040 RUSGOV", "ROUGOV 040 RUSGOV"}));
 }
 
+TEST_F(CoderTest, IntentionsAreCodedAsIntentions) {
+  EXPECT_EQ(Triples(Code("Russia will attack Ukraine.")),
+            std::vector<std::string>{"RUS 138 UKR"});
+  EXPECT_EQ(Triples(Code("Russia is willing to meet Ukraine.")),
+            std::vector<std::string>{"RUS 036 UKR"});
+  EXPECT_EQ(Triples(Code("Russia met Ukraine.")), std::vector<std::string>{"RUS 040 UKR"});
+}
+
 TEST_F(CoderTest, PassiveVoice) {
   auto d = Code("Ukrainian forces were attacked by Russian troops.");
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUSMIL 190 UKRMIL"});
