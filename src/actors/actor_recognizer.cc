@@ -66,11 +66,21 @@ void ActorRecognizer::Recognize(Document* doc) const {
             break;
           }
         }
-        if (!chosen) {
-          t = atom.end;  // a known name that holds no coded role on this date
-          continue;
+        std::string code;
+        if (chosen) {
+          code = chosen->code;
+        } else {
+          // A known person outside every office they held: still of their country, but no
+          // longer (or not yet) its government, so only the country code is given.
+          chosen = &dict_.actors()[(*a.ids)[0]];
+          if (chosen->kind != "person" || chosen->code.size() < 6 ||
+              chosen->code.substr(0, 3) == "IGO" || chosen->code.substr(0, 3) == "IMG") {
+            t = atom.end;
+            continue;
+          }
+          code = chosen->code.substr(0, 3);
         }
-        atom.code = chosen->code;
+        atom.code = code;
         atom.kind = chosen->kind;
         atom.entry = chosen->entry;
       } else {

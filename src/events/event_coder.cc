@@ -403,11 +403,27 @@ void EventCoder::Code(Document* doc) const {
         tgt = clause_subject(tr.head);
       } else {
         src = clause_subject(tr.head);
+        // Appeals and demands address the subject of their that-clause: "demanded that X
+        // withdraw", "urged that X ...".
+        if ((code.substr(0, 2) == "02" || code.substr(0, 2) == "10") && tr.end < s.end_token) {
+          for (uint32_t k = tr.end; k < s.end_token && k < tr.end + 3; ++k) {
+            if (doc->tokens[k].norm != "that") continue;
+            for (int m : ms)
+              if (doc->actors[m].first_token > k && doc->actors[m].first_token <= k + 3 &&
+                  m != src) {
+                tgt = m;
+                break;
+              }
+            break;
+          }
+          if (tgt >= 0) goto roles_done;
+        }
         // After the pattern first ("sent troops to X"), else inside it: the object may be
         // one of the pattern's words ("met the Egyptian counterpart" for "meet counterpart").
         tgt = object_after(tr.end, src, 8);
         if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
       }
+    roles_done:
       // Negation before the event word, or on the subject ("neither of the ministers").
       bool negated = tr.negated || parsed_negation;
       if (src >= 0) {

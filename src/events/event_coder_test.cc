@@ -117,8 +117,9 @@ TEST_F(CoderTest, PlacesAreNotTargets) {
 TEST_F(CoderTest, DatedRoles) {
   EXPECT_EQ(Triples(Code("Lavrov hailed Choe.")),
             std::vector<std::string>{"RUSGOV 051 PRKGOV"});
-  // Before Choe became foreign minister the name codes to nothing.
-  EXPECT_TRUE(Code("Lavrov hailed Choe.", false, "2019-01-01").events.empty());
+  // Before Choe became foreign minister the name codes to her country only.
+  EXPECT_EQ(Triples(Code("Lavrov hailed Choe.", false, "2019-01-01")),
+            std::vector<std::string>{"RUSGOV 051 PRK"});
 }
 
 TEST_F(CoderTest, ReportedSpeechCarriesAttribution) {
