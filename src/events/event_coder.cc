@@ -60,7 +60,8 @@ bool IsTargetPreposition(const std::string& w) {
 bool IsSpeechWord(const std::string& w) {
   static const std::unordered_set<std::string> kSpeech = {
       "said", "says", "say", "told", "tells", "added", "stated", "announced", "claimed",
-      "reported", "alleged", "insisted", "declared", "according"};
+      "reported", "alleged", "insisted", "declared", "according", "reiterated", "stressed",
+      "warned", "concluded", "argued", "noted", "says", "insists", "declares", "warns"};
   return kSpeech.count(w) > 0;
 }
 
@@ -88,7 +89,20 @@ struct Trigger {
   bool negated = false;
   bool intent = false;      // "will meet", "agreed to provide": coded as an intention
   bool suppressed = false;  // the intent word of another trigger ("agreed" in "agreed to")
+  int forced_target = -1;   // a target fixed by the rule that made the trigger
 };
+
+// "X said Y must Z": saying what another actor must or should do is a demand (CAMEO 100).
+const VerbPattern& MustDemandPattern() {
+  static const VerbPattern p = [] {
+    VerbPattern v;
+    v.code = "100";
+    v.text = "say ... must";
+    v.entry = "rule: a statement that another actor must act is a demand";
+    return v;
+  }();
+  return p;
+}
 
 // Words after which "to VERB" states an intention ("willing to", "agreed to", "vowed to").
 bool IsIntentWord(const std::string& w) {
@@ -226,6 +240,23 @@ void EventCoder::Code(Document* doc) const {
       triggers.push_back(best);
       t = best.end - 1;
     }
+    // "X said/insisted/declared (that) Y must/should ...": a demand on Y.
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      if (!IsSpeechWord(doc->tokens[t].norm) || mention_at[t] >= 0) continue;
+      for (int m : ms) {
+        const auto& a = doc->actors[m];
+        if (a.first_token <= t || a.first_token > t + 8) continue;
+        uint32_t k = a.end_token;
+        if (k < s.end_token && (doc->tokens[k].norm == "must" || doc->tokens[k].norm == "should")) {
+          Trigger tr{t, t + 1, t, &MustDemandPattern()};
+          tr.forced_target = m;
+          triggers.push_back(tr);
+        }
+        break;
+      }
+    }
+    std::sort(triggers.begin(), triggers.end(),
+              [](const Trigger& a, const Trigger& b) { return a.head < b.head; });
     if (triggers.empty()) continue;
     // Modality: "will meet", "is willing to send", "agreed to provide aid" state an intention,
     // which CAMEO codes apart from the act itself; the intent word's own event gives way.
@@ -424,6 +455,7 @@ void EventCoder::Code(Document* doc) const {
         if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
       }
     roles_done:
+      if (tr.forced_target >= 0) tgt = tr.forced_target;
       // Negation before the event word, or on the subject ("neither of the ministers").
       bool negated = tr.negated || parsed_negation;
       if (src >= 0) {
