@@ -456,6 +456,8 @@ void EventCoder::Code(Document* doc) const {
       }
     roles_done:
       if (tr.forced_target >= 0) tgt = tr.forced_target;
+      // A protest with no named target is aimed at the authorities where it takes place.
+      if (tgt < 0 && code.substr(0, 2) == "14") tgt = NearestPlace(*doc, s, tr.head);
       // Negation before the event word, or on the subject ("neither of the ministers").
       bool negated = tr.negated || parsed_negation;
       if (src >= 0) {
