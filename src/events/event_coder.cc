@@ -456,8 +456,22 @@ void EventCoder::Code(Document* doc) const {
       }
     roles_done:
       if (tr.forced_target >= 0) tgt = tr.forced_target;
-      // A protest with no named target is aimed at the authorities where it takes place.
-      if (tgt < 0 && code.substr(0, 2) == "14") tgt = NearestPlace(*doc, s, tr.head);
+      // A protest with no named target is aimed at the authorities where it takes place, and
+      // material acts done "in X" (visits, deployments, lifting a curfew, attacks) act on X.
+      const std::string root = code.substr(0, 2);
+      if (tgt < 0 && root == "14") tgt = NearestPlace(*doc, s, tr.head);
+      if (tgt < 0 && !p.target_none &&
+          (code == "042" || root == "06" || root == "07" || root == "08" || root == "15" ||
+           root == "16" || root == "17" || root == "18" || root == "19" || root == "20")) {
+        int place = NearestPlace(*doc, s, tr.head);
+        if (place >= 0 && doc->actors[place].first_token > tr.head &&
+            doc->actors[place].first_token <= tr.end + 6)
+          tgt = place;
+      }
+      // "A and B signed a treaty": cooperation between the members of the group, each way.
+      const bool mutual = tgt < 0 && src >= 0 && members(src).size() >= 2 &&
+                          (root == "03" || root == "04" || root == "05" || root == "06" ||
+                           root == "19");
       // Negation before the event word, or on the subject ("neither of the ministers").
       bool negated = tr.negated || parsed_negation;
       if (src >= 0) {
@@ -470,7 +484,7 @@ void EventCoder::Code(Document* doc) const {
       }
       if (src < 0) continue;
       if (p.target_none) tgt = -1;
-      else if (tgt < 0 && !p.target_optional) continue;  // only where the pattern says so
+      else if (tgt < 0 && !p.target_optional && !mutual) continue;  // only where the pattern says
       // Plain statements (010) are the catch-all CAMEO codes only when nothing more specific
       // can be said; dyad codes one only when it is addressed to someone ("told X",
       // "said to X"), never for every "said".
@@ -488,7 +502,7 @@ void EventCoder::Code(Document* doc) const {
       if (negated && !options_.keep_negated) continue;
       const CameoCode* row = dict_.Cameo(code);
       for (int sm : members(src)) {
-        for (int tm : tgt >= 0 ? members(tgt) : std::vector<int>{-1}) {
+        for (int tm : mutual ? members(src) : tgt >= 0 ? members(tgt) : std::vector<int>{-1}) {
           const std::string scode = doc->actors[sm].code;
           const std::string tcode = tm >= 0 ? doc->actors[tm].code : "";
           if (scode == tcode) continue;  // an actor does not act on itself here

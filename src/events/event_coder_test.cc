@@ -92,6 +92,11 @@ TEST_F(CoderTest, IntentionsAreCodedAsIntentions) {
   EXPECT_EQ(Triples(Code("Russia met Ukraine.")), std::vector<std::string>{"RUS 040 UKR"});
 }
 
+TEST_F(CoderTest, GroupsActOnEachOther) {
+  EXPECT_EQ(Triples(Code("Russia and Ukraine met on Friday.")),
+            (std::vector<std::string>{"RUS 040 UKR", "UKR 040 RUS"}));
+}
+
 TEST_F(CoderTest, PassiveVoice) {
   auto d = Code("Ukrainian forces were attacked by Russian troops.");
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUSMIL 190 UKRMIL"});
@@ -109,9 +114,11 @@ TEST_F(CoderTest, EventNounWithPossessiveSource) {
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 190 UKR"});
 }
 
-TEST_F(CoderTest, PlacesAreNotTargets) {
-  auto d = Code("Russian troops attacked in Ukraine.");
-  EXPECT_TRUE(d.events.empty());
+TEST_F(CoderTest, PlacesAreTargetsOnlyOfMaterialActs) {
+  // Praise said in Ukraine is not praise of Ukraine; an attack in Ukraine acts on it.
+  EXPECT_TRUE(Code("Lavrov hailed the deal in Ukraine.").events.empty());
+  EXPECT_EQ(Triples(Code("Russian troops attacked in Ukraine.")),
+            std::vector<std::string>{"RUSMIL 190 UKR"});
 }
 
 TEST_F(CoderTest, DatedRoles) {
