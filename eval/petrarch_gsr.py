@@ -149,6 +149,10 @@ def dyad_triples(events, include_negated=False):
     for e in events:
         if e.get("negated") and not include_negated:
             continue
+        # The gold set is dyadic by construction (PETRARCH codes an event only with both
+        # actors), so dyad's one-actor events (target null) are not compared.
+        if not e.get("target"):
+            continue
         cameo = (e.get("cameo") or "").strip() or (e.get("root") or "").strip()
         out.append((dyadrun.actor_code(e.get("source")), dyadrun.actor_code(e.get("target")),
                     cameo))

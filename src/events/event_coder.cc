@@ -483,8 +483,10 @@ void EventCoder::Code(Document* doc) const {
         }
       }
       if (src < 0) continue;
+      // An event whose target cannot be found is still an event of its source ("rebels
+      // attacked", "the council agreed to set up a centre"): it is kept with target null
+      // and lower confidence. Only plain statements need an addressee (below).
       if (p.target_none) tgt = -1;
-      else if (tgt < 0 && !p.target_optional && !mutual) continue;  // only where the pattern says
       // Plain statements (010) are the catch-all CAMEO codes only when nothing more specific
       // can be said; dyad codes one only when it is addressed to someone ("told X",
       // "said to X"), never for every "said".
@@ -536,6 +538,7 @@ void EventCoder::Code(Document* doc) const {
           // A heuristic confidence: longer patterns and adjacent actors are surer.
           double c = 0.55 + 0.1 * std::min<size_t>(p.words.size(), 2);
           if (tm >= 0) c += 0.1;
+          else if (!p.target_none && !p.target_optional) c -= 0.15;
           if (doc->actors[sm].code.size() > 3) c += 0.05;
           if (e.negated) c -= 0.2;
           if (e.attribution >= 0) c -= 0.1;
