@@ -167,7 +167,8 @@ class PetrarchParsing(unittest.TestCase):
             "0": [ev("0", cameo="042", src="USAGOV", tgt="CHN")],          # lenient only
             "1": [ev("1", cameo="190", src="REB", tgt="SYRGOV"),           # strict hit
                   ev("1", cameo="0352", src="ISR", tgt="PSE", negated=True)],  # dropped
-            "2": [ev("2", cameo="010", src="USA")],                         # false positive
+            "2": [ev("2", cameo="010", src="USA", tgt="CHN"),               # false positive
+                  ev("2", cameo="190", src="USA")],   # one actor: not compared (dyadic gold)
         }
         r = petrarch_gsr.score_sentences(gold, events)
         self.assertEqual(r["gold_triples"], 4)
