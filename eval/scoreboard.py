@@ -35,6 +35,7 @@ import dyadrun  # noqa: E402
 SCORERS = [
     "plover_gold",
     "petrarch_gsr",
+    "timebank_eval",
 ]
 
 

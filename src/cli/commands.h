@@ -9,5 +9,6 @@ namespace dyad {
 std::function<int()> AddCodeCommand(CLI::App& app);
 std::function<int()> AddQueryCommand(CLI::App& app);
 std::function<int()> AddAnnotateCommand(CLI::App& app);
+std::function<int()> AddTimexCommand(CLI::App& app);
 
 }  // namespace dyad

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
       {"code", dyad::AddCodeCommand(app)},
       {"query", dyad::AddQueryCommand(app)},
       {"annotate", dyad::AddAnnotateCommand(app)},
+      {"timex", dyad::AddTimexCommand(app)},
   };
   try {
     app.parse(argc, argv);

@@ -11,9 +11,34 @@ Pipeline::Pipeline(const Dictionary& dict, PipelineOptions options)
 void Pipeline::Process(Document* doc) const {
   extractor_.Extract(doc);
   tokenizer_.Tokenize(doc);
+  time_.Tag(doc);
   actors_.Recognize(doc);
   coref_.Resolve(doc);
   events_.Code(doc);
+  AttachDates(doc);
+}
+
+void Pipeline::AttachDates(Document* doc) const {
+  for (Event& e : doc->events) {
+    const Sentence& s = doc->sentences[e.sentence];
+    // The DATE expression of the event's sentence nearest its verb that names a day or a
+    // month; otherwise the event keeps the document date.
+    uint32_t best = ~0u;
+    for (size_t i = 0; i < doc->timexes.size(); ++i) {
+      const Timex& t = doc->timexes[i];
+      if (t.span.start < s.span.start || t.span.end > s.span.end || t.type != "DATE") continue;
+      auto day = EventDate(t);
+      if (!day) continue;
+      uint32_t d = t.span.start > e.verb.start ? t.span.start - e.verb.start
+                                               : e.verb.start - t.span.start;
+      if (d < best) {
+        best = d;
+        e.timex = static_cast<int>(i);
+        e.date = *day;
+        e.date_source = "text";
+      }
+    }
+  }
 }
 
 void Pipeline::ProcessBatch(std::vector<Document>* docs, unsigned threads) const {

@@ -13,6 +13,7 @@
 #include "events/event_coder.h"
 #include "extract/article_extractor.h"
 #include "text/tokenizer.h"
+#include "time/time_tagger.h"
 
 namespace dyad {
 
@@ -34,12 +35,15 @@ class Pipeline {
   const Dictionary& dictionary() const { return dict_; }
 
  private:
+  // Gives each event the date of its own sentence's time expression, when it names a day.
+  void AttachDates(Document* doc) const;
   const Dictionary& dict_;
   ArticleExtractor extractor_;
   Tokenizer tokenizer_;
   ActorRecognizer actors_;
   CoreferenceResolver coref_;
   EventCoder events_;
+  TimeTagger time_;
 };
 
 }  // namespace dyad

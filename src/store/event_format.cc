@@ -62,6 +62,15 @@ void EventJson(const Document& doc, const Event& e, const CodepointIndex& cp, st
   w.StringOrNull(e.date);
   w.Key("date_source");
   w.StringOrNull(e.date_source);
+  if (e.timex >= 0 && e.timex < static_cast<int>(doc.timexes.size())) {
+    w.Key("timex");
+    w.BeginObject();
+    w.Key("text");
+    w.String(doc.slice(doc.timexes[e.timex].span));
+    w.Key("value");
+    w.String(doc.timexes[e.timex].value);
+    w.EndObject();
+  }
   w.Key("source");
   ActorJson(w, doc, e.source, cp);
   w.Key("target");
