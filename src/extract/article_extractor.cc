@@ -1,11 +1,11 @@
 #include "extract/article_extractor.h"
 
-#include <cctype>
 #include <string>
-#include <unordered_map>
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "extract/html_dom.h"
+#include "extract/page_metadata.h"
 
 namespace dyad {
 
@@ -39,178 +39,136 @@ std::vector<std::string_view> SplitParagraphs(std::string_view text) {
 
 namespace {
 
-const std::unordered_map<std::string, char32_t>& NamedEntities() {
-  static const std::unordered_map<std::string, char32_t> m = {
-      {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},
-      {"apos", '\''},     {"nbsp", 0xA0},      {"rsquo", 0x2019},  {"lsquo", 0x2018},
-      {"rdquo", 0x201D},  {"ldquo", 0x201C},   {"mdash", 0x2014},  {"ndash", 0x2013},
-      {"hellip", 0x2026}, {"copy", 0xA9},      {"reg", 0xAE},      {"eacute", 0xE9},
-      {"egrave", 0xE8},   {"aacute", 0xE1},    {"oacute", 0xF3},   {"uuml", 0xFC},
-      {"ouml", 0xF6},     {"auml", 0xE4},      {"ccedil", 0xE7},   {"ntilde", 0xF1},
-      {"iacute", 0xED},   {"uacute", 0xFA},    {"laquo", 0xAB},    {"raquo", 0xBB},
-      {"bull", 0x2022},   {"middot", 0xB7},    {"euro", 0x20AC},   {"pound", 0xA3},
-      {"deg", 0xB0},      {"times", 0xD7},     {"shy", 0xAD},      {"zwnj", 0x200C}};
-  return m;
+// A date written near the headline: the byline area around the <h1> and the first
+// paragraphs ("Published 1 November 2024"), or failing a headline, the first blocks; else a
+// date labelled as the publication date, or following the author's name, anywhere.
+std::string DateFromText(const HtmlDom& dom, const std::string& title,
+                         const std::vector<std::string>& authors,
+                         const std::vector<HtmlBlock>& blocks) {
+  uint32_t h1 = 0;
+  std::string lt = AsciiLower(title);
+  for (uint32_t i = 1; i < dom.size(); ++i) {
+    if (dom.tag(i) != HtmlTag::kH1) continue;
+    if (!h1) h1 = i;
+    std::string t;
+    for (uint32_t k = i + 1; k < dom[i].end; ++k)
+      if (dom.is_text(k)) t += dom.text(k);
+    if (AsciiLower(CollapseSpace(t)) == lt) {
+      h1 = i;
+      break;
+    }
+  }
+  std::string window;
+  if (h1) {
+    // The visible text from a little before the headline ("Last updated: Dec 12, 2025" above
+    // it) to the first paragraphs after it.
+    std::string before;
+    for (uint32_t k = h1; k-- > 1 && before.size() < 300;) {
+      if (dom.is_text(k)) {
+        HtmlTag pt = dom.tag(dom[k].parent);
+        if (pt == HtmlTag::kScript || pt == HtmlTag::kStyle || pt == HtmlTag::kTitle) continue;
+        before.insert(0, std::string(dom.text(k)) + " ");
+      }
+    }
+    window = before;
+    for (uint32_t k = h1; k < dom.size() && window.size() < before.size() + 1500; ++k) {
+      if (dom.tag(k) == HtmlTag::kScript || dom.tag(k) == HtmlTag::kStyle) {
+        k = dom[k].end - 1;
+        continue;
+      }
+      if (dom.is_text(k)) {
+        window += dom.text(k);
+        window += ' ';
+      }
+    }
+  } else {
+    for (size_t b = 0; b < blocks.size() && b < 3; ++b) window += blocks[b].text + "\n";
+  }
+  std::string d = ParseDate(CollapseSpace(window), true);
+  if (!d.empty()) return d;
+  // Elsewhere on the page, a date right after "Published", "Posted", "Updated", "Date:" or
+  // after an author's name (a byline in a sidebar, a meta box below the article).
+  std::string text;
+  for (uint32_t k = 1; k < dom.size(); ++k) {
+    HtmlTag t = dom.tag(k);
+    if (t == HtmlTag::kScript || t == HtmlTag::kStyle || t == HtmlTag::kHead) {
+      k = dom[k].end - 1;
+      continue;
+    }
+    if (dom.is_text(k)) {
+      text += dom.text(k);
+      text += ' ';
+    }
+  }
+  text = CollapseSpace(text);
+  std::string lower = AsciiLower(text);
+  std::vector<std::string> cues = {"published", "posted", "updated", "date:"};
+  for (const auto& a : authors)
+    if (a.size() >= 4) cues.push_back(AsciiLower(a));
+  size_t best = std::string::npos;
+  for (const auto& cue : cues) {
+    for (size_t p = lower.find(cue); p != std::string::npos && p < best;
+         p = lower.find(cue, p + 1)) {
+      size_t from = p + cue.size();
+      std::string hit = ParseDate(std::string_view(text).substr(from, 60), true);
+      if (!hit.empty()) {
+        best = p;
+        d = hit;
+        break;
+      }
+    }
+  }
+  return d;
 }
 
 }  // namespace
 
-std::string DecodeEntities(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
-    size_t semi = s.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12) {
-      out += '&';
-      continue;
-    }
-    std::string_view name = s.substr(i + 1, semi - i - 1);
-    char32_t cp = 0;
-    if (!name.empty() && name[0] == '#') {
-      try {
-        if (name.size() > 1 && (name[1] == 'x' || name[1] == 'X'))
-          cp = static_cast<char32_t>(std::stoul(std::string(name.substr(2)), nullptr, 16));
-        else
-          cp = static_cast<char32_t>(std::stoul(std::string(name.substr(1))));
-      } catch (...) {
-        cp = 0;
-      }
-      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    } else {
-      auto it = NamedEntities().find(std::string(name));
-      if (it == NamedEntities().end()) {
-        out += '&';
-        continue;
-      }
-      cp = it->second;
-    }
-    if (cp == 0xA0) cp = ' ';
-    AppendUtf8(out, cp);
-    i = semi;
+Article ArticleExtractor::ExtractHtml(std::string_view html, std::string_view url) const {
+  HtmlDom dom(html);
+  PageMetadata md = ReadPageMetadata(dom, url);
+  Article a;
+  a.blocks = ExtractMainContent(dom, md.title);
+  if (md.date.empty()) {
+    md.date = DateFromText(dom, md.title, md.authors, a.blocks);
+    if (!md.date.empty()) md.date_source = "text";
   }
-  return out;
-}
-
-std::vector<HtmlBlock> HtmlToBlocks(std::string_view html, std::string* title) {
-  std::vector<HtmlBlock> blocks;
-  std::string cur;
-  std::string cur_type = "p";
-  int skip_depth = 0;  // inside script/style/nav/... elements
-  bool in_title = false;
-  std::string title_text;
-  auto flush = [&]() {
-    std::string text = DecodeEntities(cur);
-    std::string collapsed;
-    bool space = false;
-    for (char c : text) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
-        space = !collapsed.empty();
-      } else {
-        if (space) collapsed += ' ';
-        space = false;
-        collapsed += c;
-      }
-    }
-    if (!collapsed.empty()) blocks.push_back({cur_type, collapsed});
-    cur.clear();
-    cur_type = "p";
-  };
-  static const char* kSkip[] = {"script", "style", "noscript", "nav", "header", "footer",
-                                 "aside", "form", "button", "svg", "iframe", "template",
-                                 "select", "figcaption"};
-  static const char* kBlock[] = {"p", "div", "br", "li", "tr", "td", "blockquote", "article",
-                                 "section", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-                                 "table", "main", "hr", "dd", "dt", "pre"};
-  size_t i = 0;
-  while (i < html.size()) {
-    if (html[i] != '<') {
-      if (skip_depth == 0) {
-        if (in_title) title_text += html[i];
-        else cur += html[i];
-      }
-      ++i;
-      continue;
-    }
-    if (html.substr(i, 4) == "<!--") {
-      size_t e = html.find("-->", i + 4);
-      i = e == std::string_view::npos ? html.size() : e + 3;
-      continue;
-    }
-    size_t e = html.find('>', i);
-    if (e == std::string_view::npos) break;
-    std::string_view tag = html.substr(i + 1, e - i - 1);
-    i = e + 1;
-    bool closing = !tag.empty() && tag[0] == '/';
-    if (closing) tag.remove_prefix(1);
-    size_t n = 0;
-    while (n < tag.size() && std::isalnum(static_cast<unsigned char>(tag[n]))) ++n;
-    std::string name = AsciiLower(tag.substr(0, n));
-    bool self_closing = !tag.empty() && tag.back() == '/';
-    if (name == "title") {
-      in_title = !closing;
-      continue;
-    }
-    bool is_skip = false;
-    for (auto s : kSkip) is_skip |= name == s;
-    if (is_skip && !self_closing) {
-      if (closing) skip_depth = skip_depth > 0 ? skip_depth - 1 : 0;
-      else skip_depth++;
-      // Raw-text elements: jump to their end tag directly.
-      if (!closing && (name == "script" || name == "style")) {
-        std::string end_tag = "</" + name;
-        size_t k = i;
-        while (true) {
-          k = html.find("</", k);
-          if (k == std::string_view::npos) break;
-          if (AsciiLower(html.substr(k, end_tag.size())) == end_tag) break;
-          k += 2;
-        }
-        i = k == std::string_view::npos ? html.size() : k;
-      }
-      continue;
-    }
-    if (skip_depth > 0) continue;
-    bool is_block = false;
-    for (auto b : kBlock) is_block |= name == b;
-    if (is_block) {
-      flush();
-      if (!closing && name.size() == 2 && name[0] == 'h' && std::isdigit(name[1])) cur_type = "h";
-      if (!closing && name == "li") cur_type = "li";
-      if (!closing && name == "blockquote") cur_type = "blockquote";
-    }
-  }
-  flush();
-  if (title) *title = std::string(Trim(DecodeEntities(title_text)));
-  return blocks;
+  a.title = std::move(md.title);
+  a.authors = std::move(md.authors);
+  a.date = std::move(md.date);
+  a.date_source = std::move(md.date_source);
+  a.site = std::move(md.site);
+  a.language = std::move(md.language);
+  a.canonical_url = std::move(md.canonical_url);
+  return a;
 }
 
 void ArticleExtractor::Extract(Document* doc) const {
   std::vector<std::string> owned;
   std::vector<std::string> types;
   if (doc->raw_is_html) {
-    std::string title;
-    for (auto& b : HtmlToBlocks(doc->raw, &title)) {
+    Article a = ExtractHtml(doc->raw, doc->url);
+    for (auto& b : a.blocks) {
       owned.push_back(std::move(b.text));
       types.push_back(std::move(b.type));
     }
-    if (doc->title.empty()) doc->title = title;
+    if (doc->title.empty()) doc->title = a.title;
+    if (doc->publisher.empty()) doc->publisher = a.site;
+    if (doc->date.empty()) doc->date = a.date;
   } else {
     for (auto p : SplitParagraphs(doc->raw)) {
       owned.emplace_back(p);
       types.emplace_back("p");
     }
   }
+  if (doc->date.empty()) doc->date = doc->fallback_date;
   std::vector<std::string_view> views(owned.begin(), owned.end());
-  std::vector<bool> drop = filter_.Classify(views);
+  // HTML blocks went through the filter inside the extractor already.
+  std::vector<bool> drop =
+      doc->raw_is_html ? std::vector<bool>(owned.size(), false) : filter_.Classify(views);
   doc->text.clear();
   doc->blocks.clear();
   for (size_t i = 0; i < owned.size(); ++i) {
     if (drop[i]) continue;
-    // A block that repeats the title (a headline inside the page) is kept once as heading.
     if (!doc->text.empty()) doc->text += "\n\n";
     Block b;
     b.span.start = static_cast<uint32_t>(doc->text.size());

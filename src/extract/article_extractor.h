@@ -1,16 +1,40 @@
-// ArticleExtractor: raw input (plain text or HTML) -> the article text as ordered blocks,
-// with page furniture dropped; fills Document::text, blocks and, from HTML, the title.
+// ArticleExtractor: raw input (plain text or an HTML page) -> the article as ordered blocks
+// with its metadata (title, authors, date, site, language, canonical URL), page furniture
+// dropped; fills Document::text, blocks, title and date.
 #pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "extract/boilerplate.h"
+#include "extract/main_content.h"
 
 namespace dyad {
 
+// What one page holds: its article and what the page says about it.
+struct Article {
+  std::string title;
+  std::vector<std::string> authors;
+  std::string date;         // YYYY-MM-DD, "" when the page gives none
+  std::string date_source;  // meta, json-ld, time, url, text, or ""
+  std::string site;
+  std::string language;
+  std::string canonical_url;
+  std::vector<HtmlBlock> blocks;
+};
+
 class ArticleExtractor {
  public:
-  // Replaces doc->text and doc->blocks from doc->raw. Blocks are joined by blank lines.
+  // Replaces doc->text and doc->blocks from doc->raw; blocks are joined by blank lines. For
+  // HTML also fills doc->title when empty, doc->publisher when empty, and doc->date when
+  // empty: from the page, else doc->fallback_date.
   void Extract(Document* doc) const;
+
+  // The article of one HTML page (UTF-8; invalid bytes are tolerated). `url` is where the
+  // page came from ("" when unknown). Const and thread-safe.
+  Article ExtractHtml(std::string_view html, std::string_view url) const;
 
  private:
   BoilerplateFilter filter_;
@@ -18,17 +42,5 @@ class ArticleExtractor {
 
 // Splits plain text into paragraphs: on blank lines when it has any, else on line breaks.
 std::vector<std::string_view> SplitParagraphs(std::string_view text);
-
-// A minimal HTML-to-blocks conversion (tags stripped, entities decoded, script/style/nav/
-// header/footer/aside/form dropped). `title` gets the <title>. Stands in until the real HTML
-// extractor lands.
-struct HtmlBlock {
-  std::string type;  // "p", "h", "li"
-  std::string text;
-};
-std::vector<HtmlBlock> HtmlToBlocks(std::string_view html, std::string* title);
-
-// Decodes HTML character references (&amp; &#39; &#x2019; &rsquo; ...) in `s`.
-std::string DecodeEntities(std::string_view s);
 
 }  // namespace dyad

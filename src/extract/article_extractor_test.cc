@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/html_dom.h"
+#include "extract/page_metadata.h"
+
 namespace dyad {
 namespace {
 
@@ -46,28 +49,225 @@ TEST(Paragraphs, BlankLinesOrLineBreaks) {
   EXPECT_EQ(b[0], "one\nstill one");
 }
 
-TEST(Html, BlocksTitleAndEntities) {
-  std::string title;
-  auto blocks = HtmlToBlocks(
-      "<html><head><title>Talks &amp; more</title><script>var x='<p>';</script></head>"
-      "<body><nav><a href=/>Home</a></nav><h1>Ministers meet</h1><p>Ministers met &#8220;in "
-      "good faith&#8221;.</p><footer>(c) 2024</footer></body></html>",
-      &title);
-  EXPECT_EQ(title, "Talks & more");
-  ASSERT_EQ(blocks.size(), 2u);
-  EXPECT_EQ(blocks[0].type, "h");
-  EXPECT_EQ(blocks[1].text, "Ministers met \xE2\x80\x9Cin good faith\xE2\x80\x9D.");
+// A page built the way news sites build them: navigation, a cookie banner, the article with
+// a byline, sections, a list, a table and a pull quote, related links, a newsletter box,
+// share buttons, comments and a footer.
+const char* kNewsPage = R"(<!DOCTYPE html>
+<html lang="en-GB"><head>
+<title>Ministers meet in Moscow | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta property="og:title" content="Ministers meet in Moscow">
+<meta property="article:published_time" content="2024-11-01T09:30:00+03:00">
+<meta name="author" content="Jane Doe">
+<link rel="canonical" href="/world/2024/11/01/ministers-meet">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Ministers meet in Moscow","datePublished":"2024-10-31T22:00:00Z",
+ "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>
+<style>p { color: red }</style>
+</head><body>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/politics">Politics</a></li></ul></nav></header>
+<main><article>
+<h1>Ministers meet in Moscow</h1>
+<div class="byline">By Jane Doe and John Roe</div>
+<time datetime="2024-11-01">1 November 2024</time>
+<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+<div class="article-body">
+<p>North Korea's foreign minister met with her Russian counterpart in Moscow on Friday, the two
+governments said, pledging closer ties as fighting continued in the Kursk region.</p>
+<p>The meeting came days after reports that thousands of North Korean troops had been deployed
+to Russia, a claim that Pyongyang has neither confirmed nor denied.</p>
+<blockquote class="pullquote">"We will stand with our comrades until victory," the minister said.</blockquote>
+<h2>Troops at the border</h2>
+<p>Ukraine's president said on Thursday that the first North Korean units had already come under
+fire, and he criticised his allies for what he called their inaction.</p>
+<p>"We will stand with our comrades until victory," the minister said, according to a
+transcript released by the foreign ministry late on Friday evening.</p>
+<ul><li>Around 10,000 troops are said to be in Russia's Kursk region.</li>
+<li>Seoul has summoned the Russian ambassador in protest.</li></ul>
+<table><tr><th>Country</th><th>Troops</th></tr><tr><td>North Korea</td><td>10,000</td></tr></table>
+<div class="related-articles"><h3>Related</h3><ul><li><a href="/a">Seoul protests deployment</a></li>
+<li><a href="/b">Kremlin denies reports</a></li><li><a href="/c">What we know</a></li></ul></div>
+<p>Analysts said the deployment marked a turning point in the relationship between the two
+countries, which signed a mutual defence treaty in June.</p>
+</div>
+<div class="newsletter-signup"><p>Sign up for our newsletter to get the best stories in your inbox.</p></div>
+</article>
+<section id="comments"><h3>Comments</h3><div class="comment"><p>This is a long comment by a reader who
+has a great deal to say about the whole affair, and says it at length, with commas, many commas.</p></div></section>
+</main>
+<aside class="sidebar"><h3>Most read</h3><ol><li><a href="/x">Something else entirely happened today</a></li></ol></aside>
+<footer><p>&copy; 2024 The Daily Example. All rights reserved.</p></footer>
+</body></html>)";
+
+TEST(Html, KeepsTheWholeArticleAndNothingElse) {
+  Article a = ArticleExtractor().ExtractHtml(kNewsPage, "https://daily.example/world/x");
+  std::string text;
+  for (const auto& b : a.blocks) text += "[" + b.type + "] " + b.text + "\n";
+  for (const char* kept : {"met with her Russian counterpart", "Troops at the border",
+                           "come under fire", "Around 10,000 troops", "Seoul has summoned",
+                           "North Korea | 10,000", "turning point"})
+    EXPECT_NE(text.find(kept), std::string::npos) << kept << "\n" << text;
+  for (const char* dropped : {"Home", "cookies", "Share on", "Seoul protests deployment",
+                              "newsletter", "long comment", "Something else", "rights reserved",
+                              "By Jane Doe", "Related"})
+    EXPECT_EQ(text.find(dropped), std::string::npos) << dropped << "\n" << text;
+  // The headline is the title, not a block; the pull quote appears once.
+  EXPECT_EQ(text.find("Ministers meet in Moscow"), std::string::npos) << text;
+  size_t q = text.find("stand with our comrades");
+  ASSERT_NE(q, std::string::npos);
+  EXPECT_EQ(text.find("stand with our comrades", q + 1), std::string::npos) << text;
+  // Block types.
+  EXPECT_NE(text.find("[h] Troops at the border"), std::string::npos) << text;
+  EXPECT_NE(text.find("[li] Around 10,000"), std::string::npos) << text;
+  EXPECT_NE(text.find("[table] Country | Troops"), std::string::npos) << text;
 }
 
-TEST(Html, SurvivesBrokenMarkup) {
-  std::string title;
-  auto blocks = HtmlToBlocks("<p>unclosed <b>bold <script>never ends", &title);
-  ASSERT_EQ(blocks.size(), 1u);
-  EXPECT_EQ(blocks[0].text, "unclosed bold");
-  std::string deep;
-  for (int i = 0; i < 10000; ++i) deep += "<div>";
-  deep += "deep text";
-  EXPECT_EQ(HtmlToBlocks(deep, &title).size(), 1u);
+TEST(Html, Metadata) {
+  Article a = ArticleExtractor().ExtractHtml(kNewsPage, "https://daily.example/world/x");
+  EXPECT_EQ(a.title, "Ministers meet in Moscow");
+  ASSERT_EQ(a.authors.size(), 2u);
+  EXPECT_EQ(a.authors[0], "Jane Doe");
+  EXPECT_EQ(a.authors[1], "John Roe");
+  // Meta tags are trusted over JSON-LD, which is trusted over <time>.
+  EXPECT_EQ(a.date, "2024-11-01");
+  EXPECT_EQ(a.date_source, "meta");
+  EXPECT_EQ(a.site, "The Daily Example");
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.canonical_url, "https://daily.example/world/2024/11/01/ministers-meet");
+}
+
+TEST(Html, DateSourcesInOrderOfTrust) {
+  ArticleExtractor x;
+  auto date = [&](const std::string& html, const std::string& url = "") {
+    Article a = x.ExtractHtml(html, url);
+    return a.date + "/" + a.date_source;
+  };
+  std::string body = "<body><h1>Talks</h1><p>Published on 3 March 2021. Ministers talked.</p>";
+  EXPECT_EQ(date("<script type='application/ld+json'>{\"@type\":\"BlogPosting\","
+                 "\"datePublished\":\"2022-02-02\"}</script>" + body + "<time datetime="
+                 "'2023-03-03'>x</time>"),
+            "2022-02-02/json-ld");
+  EXPECT_EQ(date(body + "<time datetime='2023-03-03T10:00'>x</time>"), "2023-03-03/time");
+  EXPECT_EQ(date(body, "https://x.example/2020/05/06/talks"), "2020-05-06/url");
+  EXPECT_EQ(date(body), "2021-03-03/text");
+  EXPECT_EQ(date("<p>No date here at all, just words.</p>"), "/");
+}
+
+TEST(Html, ParseDateSpellings) {
+  EXPECT_EQ(ParseDate("2024-11-01T09:30:00+03:00"), "2024-11-01");
+  EXPECT_EQ(ParseDate("Fri, 01 Nov 2024 10:00:00 GMT"), "2024-11-01");
+  EXPECT_EQ(ParseDate("November 1, 2024"), "2024-11-01");
+  EXPECT_EQ(ParseDate("1st Nov. 2024"), "2024-11-01");
+  EXPECT_EQ(ParseDate("01.11.2024"), "2024-11-01");
+  EXPECT_EQ(ParseDate("20241101"), "2024-11-01");
+  EXPECT_EQ(ParseDate("2024-02-30"), "");
+  EXPECT_EQ(ParseDate("Updated 5 mins ago, posted Sept 3 2019 by AP", true), "2019-09-03");
+  EXPECT_EQ(ParseDate("version 3.10.2024a", true), "");
+  EXPECT_EQ(DateFromUrl("https://x.example/news/2024/11/01/story.html"), "2024-11-01");
+  EXPECT_EQ(DateFromUrl("https://x.example/2024-11-01-story"), "2024-11-01");
+  EXPECT_EQ(DateFromUrl("https://x.example/id/12345678901"), "");
+}
+
+TEST(Html, TitleDropsTheSiteName) {
+  Article a = ArticleExtractor().ExtractHtml(
+      "<title>Budget passes after all-night session - The Example Post</title>"
+      "<body><p>The parliament passed the budget on Tuesday after a long debate.</p>",
+      "");
+  EXPECT_EQ(a.title, "Budget passes after all-night session");
+}
+
+TEST(Html, EntitiesAndScriptText) {
+  Article a = ArticleExtractor().ExtractHtml(
+      "<title>Talks &amp; more</title><script>var x='<p>never</p>';</script>"
+      "<p>Ministers met &#8220;in good faith&#8221; on Monday.</p>",
+      "");
+  EXPECT_EQ(a.title, "Talks & more");
+  ASSERT_EQ(a.blocks.size(), 1u);
+  EXPECT_EQ(a.blocks[0].text, "Ministers met \xE2\x80\x9Cin good faith\xE2\x80\x9D on Monday.");
+}
+
+TEST(Html, DocumentGetsTextTitleAndDate) {
+  Document d;
+  d.raw = kNewsPage;
+  d.raw_is_html = true;
+  d.url = "https://daily.example/world/x";
+  d.fallback_date = "2030-01-01";
+  ArticleExtractor().Extract(&d);
+  EXPECT_EQ(d.title, "Ministers meet in Moscow");
+  EXPECT_EQ(d.date, "2024-11-01");
+  EXPECT_EQ(d.publisher, "The Daily Example");
+  ASSERT_FALSE(d.blocks.empty());
+  EXPECT_EQ(d.slice(d.blocks[0].span).substr(0, 12), "North Korea'");
+  // No date in the page: the fallback.
+  Document e;
+  e.raw = "<p>The talks went on.</p>";
+  e.raw_is_html = true;
+  e.fallback_date = "2030-01-01";
+  ArticleExtractor().Extract(&e);
+  EXPECT_EQ(e.date, "2030-01-01");
+  // A date from the input wins over the page's.
+  Document f;
+  f.raw = kNewsPage;
+  f.raw_is_html = true;
+  f.date = "2019-01-01";
+  ArticleExtractor().Extract(&f);
+  EXPECT_EQ(f.date, "2019-01-01");
+}
+
+// Hostile pages: none may crash or hang, and the text they hold is still found.
+TEST(HtmlRobustness, TruncatedPages) {
+  std::string page = kNewsPage;
+  ArticleExtractor x;
+  for (size_t cut = 0; cut < page.size(); cut += 97) {
+    Article a = x.ExtractHtml(page.substr(0, cut), "");
+    (void)a;
+  }
+  Article a = x.ExtractHtml(page.substr(0, page.find("come under") + 10), "");
+  ASSERT_FALSE(a.blocks.empty());
+  EXPECT_NE(a.blocks.back().text.find("come under"), std::string::npos);
+}
+
+TEST(HtmlRobustness, NestingTenThousandDeep) {
+  for (const char* tag : {"div", "b", "table", "li", "blockquote"}) {
+    std::string deep;
+    for (int i = 0; i < 10000; ++i) deep += std::string("<") + tag + ">";
+    deep += "The deep text is still here, all of it, and it is long enough to count.";
+    Article a = ArticleExtractor().ExtractHtml(deep, "");
+    std::string all;
+    for (const auto& b : a.blocks) all += b.text;
+    EXPECT_NE(all.find("deep text is still here"), std::string::npos) << tag;
+  }
+  HtmlDom dom(std::string(20000, '<').append("div>"));  // not even tags
+  EXPECT_GE(dom.size(), 1u);
+}
+
+TEST(HtmlRobustness, FiftyMegabytePage) {
+  std::string page = "<html><body><article>";
+  for (int i = 0; page.size() < (50u << 20); ++i)
+    page += "<p>Officials said the talks would continue on Monday, and both sides agreed " +
+            std::to_string(i) + " times.</p>\n";
+  page += "</article></body></html>";
+  Article a = ArticleExtractor().ExtractHtml(page, "");
+  EXPECT_GT(a.blocks.size(), 500000u);
+  EXPECT_NE(a.blocks[0].text.find("talks would continue"), std::string::npos);
+}
+
+TEST(HtmlRobustness, BinaryAndBrokenBytes) {
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 1103515245 + 12345;
+    junk += static_cast<char>(x >> 16);
+    if (i % 7 == 0) junk += "<>&\"'/="[x % 7];
+  }
+  Article a = ArticleExtractor().ExtractHtml(junk, "http://x");
+  (void)a;
+  a = ArticleExtractor().ExtractHtml("", "");
+  EXPECT_TRUE(a.blocks.empty());
+  a = ArticleExtractor().ExtractHtml(std::string("<p>a\0b</p>", 10), "");
+  (void)a;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/strings.h"
+#include "extract/phrase_set.h"
 
 namespace dyad {
 
@@ -29,22 +30,24 @@ constexpr std::string_view kAppealWords[] = {
     "support", "donate", "donation", "subscribe", "subscription", "newsletter", "membership",
     "contribution", "contribute", "independent journalism", "monthly", "sign up", "inbox"};
 
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
 }
 
-bool IsReaderPronoun(const std::string& w) {
+// Calls f(word) for each word of `lower` (letters and apostrophes), without copying.
+template <typename F>
+void ForEachWord(std::string_view lower, F&& f) {
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !IsWordChar(lower[i])) ++i;
+    size_t j = i;
+    while (j < lower.size() && IsWordChar(lower[j])) ++j;
+    if (j > i) f(lower.substr(i, j - i));
+    i = j;
+  }
+}
+
+bool IsReaderPronoun(std::string_view w) {
   return w == "you" || w == "your" || w == "you're" || w == "yours" || w == "we" ||
          w == "us" || w == "our" || w == "we're" || w == "ours";
 }
@@ -59,28 +62,57 @@ bool BoilerplateFilter::OpensAppeal(std::string_view p) const {
 }
 
 bool BoilerplateFilter::AddressesReader(std::string_view p) const {
-  for (const auto& w : Words(p))
-    if (IsReaderPronoun(w)) return true;
   std::string lower = AsciiLower(p);
-  for (auto cue : kAppealWords)
-    if (lower.find(cue) != std::string::npos) return true;
-  return false;
+  bool reader = false;
+  ForEachWord(lower, [&](std::string_view w) { reader = reader || IsReaderPronoun(w); });
+  if (reader) return true;
+  static const PhraseSet appeal_words(kAppealWords);
+  return appeal_words.AnyIn(lower);
 }
 
 double BoilerplateFilter::Score(std::string_view p) const {
   std::string lower = AsciiLower(p);
-  double score = 0.0;
-  for (auto cue : kStrongCues)
-    if (lower.find(cue) != std::string::npos) score += 1.0;
-  auto words = Words(p);
-  if (words.empty()) return 0.0;
+  // Each cue counts once, however often it occurs.
+  static const PhraseSet strong(kStrongCues);
+  static const PhraseSet appeal_words(kAppealWords);
+  auto distinct = [&](const PhraseSet& set) {
+    uint64_t seen = 0;
+    int n = 0;
+    set.ForEachMatch(lower, [&](uint32_t k) {
+      if (!(seen >> k & 1)) ++n;
+      seen |= uint64_t{1} << k;
+      return true;
+    });
+    return n;
+  };
+  double score = distinct(strong);
+  size_t words = 0;
   int reader = 0;
-  for (const auto& w : words) reader += IsReaderPronoun(w);
-  int appeal = 0;
-  for (auto cue : kAppealWords)
-    if (lower.find(cue) != std::string::npos) ++appeal;
+  ForEachWord(lower, [&](std::string_view w) {
+    ++words;
+    reader += IsReaderPronoun(w);
+  });
+  if (words == 0) return 0.0;
+  // A few words that only name page furniture: "Subscribe", "Sign up", "Read more", "Home".
+  if (words <= 4 && score == 0) {
+    static const std::string_view kFurniture[] = {
+        "home", "subscribe", "sign", "up", "in", "log", "login", "share", "menu", "search",
+        "next", "previous", "prev", "advertisement", "sponsored", "newsletter", "newsletters",
+        "related", "read", "more", "tags", "comments", "reply", "print", "email", "follow",
+        "us", "back", "to", "top", "jump", "skip", "content", "the", "list", "copyright",
+        "posts", "stories", "articles", "you", "may", "also", "like", "recommended", "trending",
+        "popular", "most", "latest", "now", "here", "click", "continue", "reading", "this"};
+    bool all = true;
+    ForEachWord(lower, [&](std::string_view w) {
+      bool known = false;
+      for (auto f : kFurniture) known = known || w == f;
+      all = all && known;
+    });
+    if (all) return 1.0;
+  }
+  int appeal = distinct(appeal_words);
   // Text that talks to the reader and asks for something is an appeal, not a report.
-  const double density = static_cast<double>(reader) / static_cast<double>(words.size());
+  const double density = static_cast<double>(reader) / static_cast<double>(words);
   if (density > 0.06 && appeal >= 2) score += 1.0;
   else if (density > 0.04 && appeal >= 1) score += 0.5;
   return score;

@@ -4,11 +4,15 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <simdjson.h>
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "ingest/charset.h"
+#include "ingest/warc.h"
 
 namespace dyad {
 
@@ -19,6 +23,7 @@ bool ParseInputFormat(const std::string& name, InputFormat* out) {
   else if (name == "text" || name == "txt") *out = InputFormat::kText;
   else if (name == "jsonl" || name == "json") *out = InputFormat::kJsonl;
   else if (name == "html") *out = InputFormat::kHtml;
+  else if (name == "warc") *out = InputFormat::kWarc;
   else return false;
   return true;
 }
@@ -74,6 +79,7 @@ std::string Extension(const std::string& path) {
 InputFormat FormatFromExtension(const std::string& ext) {
   if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonl;
   if (ext == "html" || ext == "htm" || ext == "xhtml") return InputFormat::kHtml;
+  if (ext == "warc") return InputFormat::kWarc;
   if (ext == "txt" || ext == "text") return InputFormat::kText;
   return InputFormat::kAuto;
 }
@@ -83,6 +89,7 @@ InputFormat Sniff(std::string_view head) {
   if (StartsWith(head, "\xEF\xBB\xBF")) i = 3;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
   if (i < head.size() && head[i] == '{') return InputFormat::kJsonl;
+  if (StartsWith(head.substr(i), "WARC/1.")) return InputFormat::kWarc;
   std::string lower = AsciiLower(head.substr(i, 512));
   if (StartsWith(lower, "<!doctype html") || StartsWith(lower, "<html") ||
       lower.find("<body") != std::string::npos)
@@ -104,6 +111,8 @@ struct DocumentReader::Impl {
   size_t buf_pos = 0;
   bool eof = false;
   simdjson::dom::parser parser;
+  std::unique_ptr<WarcReader> warc;  // for WARC input
+  FILE* raw_file = nullptr;          // the file WARC records are read from
 
   bool Fill() {
     if (eof) return false;
@@ -200,17 +209,59 @@ DocumentReader::DocumentReader(const InputSource& source, const InputOptions& op
   gzbuffer(m.gz, 1 << 17);
   m.format = options.format;
   if (m.format == InputFormat::kAuto) m.format = FormatFromExtension(Extension(source.path));
+  bool sniffed = false;
   if (m.format == InputFormat::kAuto) {
     m.Fill();
     m.format = Sniff(std::string_view(m.buf).substr(0, 4096));
+    sniffed = true;
+  }
+  if (m.format == InputFormat::kWarc) {
+    // WARC records come straight from the file, so that a corrupt gzip member costs one
+    // record, not the rest of the file. Standard input sniffed as WARC keeps the bytes
+    // already read (records then resume after a broken one only in plain WARC).
+    const size_t limit = options.max_document_bytes;
+    if (sniffed && source.path == "-") {
+      Impl* im = &m;
+      m.warc = std::make_unique<WarcReader>(
+          [im](char* b, size_t n) -> long {
+            if (im->buf_pos < im->buf.size()) {
+              size_t k = std::min(n, im->buf.size() - im->buf_pos);
+              std::memcpy(b, im->buf.data() + im->buf_pos, k);
+              im->buf_pos += k;
+              return static_cast<long>(k);
+            }
+            int r = gzread(im->gz, b, static_cast<unsigned>(std::min<size_t>(n, 1 << 20)));
+            return r;
+          },
+          limit);
+    } else {
+      gzclose(m.gz);
+      m.gz = nullptr;
+      m.raw_file = source.path == "-" ? fdopen(dup(0), "rb") : std::fopen(source.path.c_str(), "rb");
+      if (!m.raw_file) {
+        diag->Reject(source.path, "cannot open for reading");
+        m.done = true;
+        return;
+      }
+      FILE* f = m.raw_file;
+      m.warc = std::make_unique<WarcReader>(
+          [f](char* b, size_t n) -> long {
+            size_t r = std::fread(b, 1, n, f);
+            return r == 0 && std::ferror(f) ? -1 : static_cast<long>(r);
+          },
+          limit);
+    }
   }
 }
 
 DocumentReader::~DocumentReader() {
+  impl_->warc.reset();
   if (impl_->gz) gzclose(impl_->gz);
+  if (impl_->raw_file) std::fclose(impl_->raw_file);
 }
 
 uint64_t DocumentReader::bytes_read() const {
+  if (impl_->warc && impl_->raw_file) return impl_->warc->bytes_read();
   return impl_->gz ? static_cast<uint64_t>(gzoffset(impl_->gz)) : 0;
 }
 
@@ -253,12 +304,25 @@ void ParseTextHeader(Document* doc, Diagnostics* diag) {
   doc->raw = std::string(s);
 }
 
-bool CheckText(Document* doc, Diagnostics* diag, const std::string& where) {
-  if (LooksBinary(doc->raw)) {
+// A page's bytes as UTF-8: the charset from HTTP (`declared`), the page's <meta>, or the
+// bytes themselves (see DecodeToUtf8). True when the result is known to be valid UTF-8.
+bool DecodeHtml(Document* doc, std::string_view declared) {
+  if (doc->raw.empty()) return true;
+  bool valid = false;
+  doc->raw = DecodeToUtf8(doc->raw, declared, /*html=*/true, nullptr, &valid);
+  return valid;
+}
+
+bool CheckText(Document* doc, Diagnostics* diag, const std::string& where,
+               bool valid_utf8 = false) {
+  // Valid UTF-8 without NUL bytes is text; anything else is checked for binary data.
+  bool text = valid_utf8 && std::memchr(doc->raw.data(), 0, doc->raw.size()) == nullptr;
+  if (!text && LooksBinary(doc->raw)) {
     diag->Reject(where, "binary data, not text (skipped)");
     return false;
   }
-  Utf8Report r = RepairUtf8(doc->raw);
+  Utf8Report r;
+  if (!valid_utf8) r = RepairUtf8(doc->raw);
   if (r.invalid_bytes > 0)
     diag->Warn(where, "invalid UTF-8 (" + std::to_string(r.invalid_bytes) +
                           " bytes replaced with U+FFFD)");
@@ -286,11 +350,53 @@ bool DocumentReader::Next(Document* doc) {
                                       std::to_string(m.options.max_document_bytes) + ")");
       return false;
     }
-    if (!CheckText(doc, m.diag, doc->origin)) return false;
-    if (m.format == InputFormat::kText) ParseTextHeader(doc, m.diag);
-    else doc->raw_is_html = true;
-    if (doc->date.empty()) doc->date = m.options.default_date;
+    bool valid = m.format == InputFormat::kHtml && DecodeHtml(doc, "");
+    if (!CheckText(doc, m.diag, doc->origin, valid)) return false;
+    if (m.format == InputFormat::kText) {
+      ParseTextHeader(doc, m.diag);
+      if (doc->date.empty()) doc->date = m.options.default_date;
+    } else {
+      doc->raw_is_html = true;
+      doc->fallback_date = m.options.default_date;
+    }
     return true;
+  }
+  if (m.format == InputFormat::kWarc) {
+    WarcRecord rec;
+    std::string error;
+    while (true) {
+      WarcReader::Status st = m.warc->Next(&rec, &error);
+      if (st == WarcReader::Status::kEnd) break;
+      const std::string where = FileStem(m.source.path) + ": record at byte " +
+                                std::to_string(rec.offset);
+      if (st == WarcReader::Status::kBroken) {
+        m.diag->Reject(where, error);
+        continue;
+      }
+      // Pages only: HTML responses (and resource records) with a successful status.
+      if (rec.type != "response" && rec.type != "resource") continue;
+      std::string ct = AsciiLower(rec.type == "response" ? rec.http_content_type
+                                                         : rec.content_type);
+      if (rec.type == "response" && (rec.http_status < 200 || rec.http_status >= 300)) continue;
+      bool html = ct.find("html") != std::string::npos ||
+                  (ct.empty() && Sniff(std::string_view(rec.payload).substr(0, 4096)) ==
+                                     InputFormat::kHtml);
+      if (!html) continue;
+      *doc = Document();
+      doc->origin = where;
+      doc->id = !rec.record_id.empty() ? rec.record_id : rec.target_uri;
+      if (doc->id.empty()) doc->id = where;
+      doc->url = rec.target_uri;
+      doc->raw = std::move(rec.payload);
+      bool valid = DecodeHtml(doc, CharsetFromContentType(ct));
+      if (!CheckText(doc, m.diag, where, valid)) continue;
+      doc->raw_is_html = true;
+      std::string captured = NormalizeDate(rec.date);
+      doc->fallback_date = !captured.empty() ? captured : m.options.default_date;
+      return true;
+    }
+    m.done = true;
+    return false;
   }
   // JSONL: one document per line.
   std::string line;
@@ -372,7 +478,8 @@ bool DocumentReader::Next(Document* doc) {
       continue;
     }
     if (doc->id.empty()) doc->id = where;
-    if (doc->date.empty()) doc->date = m.options.default_date;
+    if (doc->raw_is_html) doc->fallback_date = m.options.default_date;
+    else if (doc->date.empty()) doc->date = m.options.default_date;
     return true;
   }
   m.done = true;

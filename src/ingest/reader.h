@@ -1,5 +1,6 @@
-// Readers: turn files, directories and stdin (plain text, JSONL, HTML; any of them gzipped)
-// into Documents with id, url, date and raw input, reporting bad input without stopping.
+// Readers: turn files, directories and stdin (plain text, JSONL, HTML, WARC; any of them
+// gzipped) into Documents with id, url, date and raw input (HTML converted to UTF-8),
+// reporting bad input without stopping.
 #pragma once
 
 #include <cstdint>
@@ -12,9 +13,9 @@
 
 namespace dyad {
 
-enum class InputFormat { kAuto, kText, kJsonl, kHtml };
+enum class InputFormat { kAuto, kText, kJsonl, kHtml, kWarc };
 
-// Parses "auto", "text", "jsonl", "html"; returns false for anything else.
+// Parses "auto", "text", "jsonl", "html", "warc"; returns false for anything else.
 bool ParseInputFormat(const std::string& name, InputFormat* out);
 
 struct InputOptions {
@@ -35,7 +36,11 @@ std::vector<InputSource> ExpandInputs(const std::vector<std::string>& paths, Dia
 
 // Streams the documents of one input. Plain text is one document per file (an optional first
 // line "Date: YYYY-MM-DD"); JSONL is one document per line (fields id, url, date, title,
-// text or html; others kept as metadata); HTML is one document per file.
+// text or html; others kept as metadata); HTML is one document per file; a WARC (.warc,
+// .warc.gz) gives one document per HTML response record (id = WARC-Record-ID, url =
+// WARC-Target-URI). HTML is converted to UTF-8 from its declared or detected charset. Pages
+// get the date they state when extracted; `default_date`, or a WARC record's date, only when
+// they state none (Document::fallback_date).
 class DocumentReader {
  public:
   DocumentReader(const InputSource& source, const InputOptions& options, Diagnostics* diag);

@@ -1,0 +1,716 @@
+#include "extract/page_metadata.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <cstdlib>
+
+#include "core/strings.h"
+
+namespace dyad {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+
+int DaysIn(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return d[m - 1];
+}
+
+std::string Ymd(int y, int m, int d, bool strict_years) {
+  int lo = strict_years ? 1990 : 1800;
+  if (y < lo || y > 2100 || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+// English month names and abbreviations, and the commonest in a few other languages.
+int MonthNumber(std::string_view word) {
+  std::string w = AsciiLower(word);
+  static constexpr std::pair<std::string_view, int> kMonths[] = {
+      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+      {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+      {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
+      {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+      // German, French, Spanish, Italian, Portuguese, Dutch spellings that differ.
+      {"januar", 1}, {"februar", 2}, {"maerz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7},
+      {"oktober", 10}, {"dezember", 12}, {"janvier", 1}, {"mars", 3}, {"avril", 4},
+      {"juin", 6}, {"juillet", 7}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+      {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+      {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11},
+      {"diciembre", 12}, {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
+      {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+      {"janeiro", 1}, {"fevereiro", 2}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+      {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+      {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}};
+  for (const auto& [name, n] : kMonths)
+    if (w == name) return n;
+  return 0;
+}
+
+// Reads a run of digits at s[i]; returns its length (0 when none) and value.
+size_t Digits(std::string_view s, size_t i, int* value) {
+  size_t j = i;
+  long v = 0;
+  while (j < s.size() && IsDigit(s[j]) && j - i < 9) v = v * 10 + (s[j++] - '0');
+  *value = static_cast<int>(v);
+  return j - i;
+}
+
+size_t SkipSpaces(std::string_view s, size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+                          (static_cast<unsigned char>(s[i]) == 0xC2 && i + 1 < s.size() &&
+                           static_cast<unsigned char>(s[i + 1]) == 0xA0 && ++i)))
+    ++i;
+  return i;
+}
+
+// A four-digit year at s[i] that no letter or digit follows.
+bool YearAt(std::string_view s, size_t i, int* y) {
+  return Digits(s, i, y) == 4 && (i + 4 >= s.size() || !IsAlnum(s[i + 4]));
+}
+
+// "st", "nd", "rd", "th" after a day number.
+size_t SkipOrdinal(std::string_view s, size_t i) {
+  if (i + 1 < s.size()) {
+    std::string two = AsciiLower(s.substr(i, 2));
+    if ((two == "st" || two == "nd" || two == "rd" || two == "th") &&
+        (i + 2 >= s.size() || !IsAlpha(s[i + 2])))
+      return i + 2;
+  }
+  return i;
+}
+
+// Tries every date pattern starting at s[i].
+std::string DateAt(std::string_view s, size_t i, bool anywhere) {
+  int a = 0;
+  if (IsDigit(s[i])) {
+    size_t la = Digits(s, i, &a);
+    size_t j = i + la;
+    if (j < s.size() && IsDigit(s[j])) return "";
+    if (la == 4 && j + 1 < s.size() && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
+      char sep = s[j];
+      int m = 0, d = 0;
+      size_t lm = Digits(s, j + 1, &m);
+      if (lm < 1 || lm > 2 || j + 1 + lm >= s.size() || s[j + 1 + lm] != sep) return "";
+      size_t ld = Digits(s, j + 2 + lm, &d);
+      if (ld < 1 || ld > 2) return "";
+      size_t e = j + 2 + lm + ld;
+      if (e < s.size() && IsDigit(s[e])) return "";
+      return Ymd(a, m, d, anywhere);
+    }
+    if (la == 8 && !anywhere) return Ymd(a / 10000, a / 100 % 100, a % 100, true);
+    if (la >= 1 && la <= 2) {
+      // D Month YYYY, D. Month YYYY, Dth of Month YYYY.
+      size_t k = SkipOrdinal(s, j);
+      if (k < s.size() && s[k] == '.') ++k;
+      k = SkipSpaces(s, k);
+      if (k + 3 <= s.size() && AsciiLower(s.substr(k, 3)) == "of ") k = SkipSpaces(s, k + 3);
+      size_t w = k;
+      while (w < s.size() && IsAlpha(s[w])) ++w;
+      if (w > k) {
+        int m = MonthNumber(s.substr(k, w - k));
+        if (!m) return "";
+        if (w < s.size() && s[w] == '.') ++w;
+        if (w < s.size() && s[w] == ',') ++w;
+        w = SkipSpaces(s, w);
+        int y = 0;
+        if (!YearAt(s, w, &y)) return "";
+        return Ymd(y, m, a, anywhere);
+      }
+      // D.M.YYYY (day first) or M/D/YYYY (month first unless the first cannot be a month).
+      if (j < s.size() && (s[j] == '.' || s[j] == '/' || s[j] == '-')) {
+        char sep = s[j];
+        int b = 0, y = 0;
+        size_t lb = Digits(s, j + 1, &b);
+        if (lb < 1 || lb > 2 || j + 1 + lb >= s.size() || s[j + 1 + lb] != sep) return "";
+        if (!YearAt(s, j + 2 + lb, &y)) return "";
+        if (sep == '.' || a > 12) return Ymd(y, b, a, anywhere);
+        if (b > 12 || !anywhere) return Ymd(y, a, b, anywhere);
+        return "";  // ambiguous inside running text
+      }
+    }
+    return "";
+  }
+  if (IsAlpha(s[i])) {
+    size_t w = i;
+    while (w < s.size() && IsAlpha(s[w])) ++w;
+    int m = MonthNumber(s.substr(i, w - i));
+    if (!m) return "";
+    size_t k = w;
+    if (k < s.size() && s[k] == '.') ++k;
+    k = SkipSpaces(s, k);
+    int d = 0;
+    size_t ld = Digits(s, k, &d);
+    if (ld < 1 || ld > 2) return "";
+    k = SkipOrdinal(s, k + ld);
+    if (k < s.size() && s[k] == ',') ++k;
+    k = SkipSpaces(s, k);
+    int y = 0;
+    if (!YearAt(s, k, &y)) return "";
+    return Ymd(y, m, d, anywhere);
+  }
+  return "";
+}
+
+std::string Collapse(std::string_view s) { return CollapseSpace(s); }
+
+// Text of an element's subtree, collapsed.
+std::string InnerText(const HtmlDom& dom, uint32_t e) {
+  std::string t;
+  for (uint32_t i = e + 1; i < dom[e].end; ++i)
+    if (dom.is_text(i)) {
+      t += dom.text(i);
+      t += ' ';
+    }
+  return Collapse(t);
+}
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// Article types in schema.org whose properties describe the page's article.
+bool IsArticleType(std::string_view t) {
+  return EndsWith(t, "Article") || t == "BlogPosting" || t == "LiveBlogPosting" ||
+         t == "Report" || t == "SocialMediaPosting" || t == "WebPage" || t == "Posting" ||
+         t == "DiscussionForumPosting" || t == "Review" || t == "Recipe" || t == "HowTo" ||
+         t == "ItemPage" || t == "Blog" || t == "Article";
+}
+
+struct JsonLd {
+  std::string headline, date, modified, site, language, url;
+  std::vector<std::string> authors;
+  int rank = 100;  // lower is better: NewsArticle-like 0, WebPage 5
+};
+
+void AuthorsFrom(simdjson::dom::element v, std::vector<std::string>* out, int depth = 0) {
+  if (depth > 3) return;
+  std::string_view s;
+  if (v.get_string().get(s) == simdjson::SUCCESS) {
+    if (!s.empty() && !StartsWith(s, "http")) out->push_back(Collapse(DecodeEntities(s)));
+    return;
+  }
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) == simdjson::SUCCESS) {
+    for (auto x : arr) AuthorsFrom(x, out, depth + 1);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) == simdjson::SUCCESS) {
+    simdjson::dom::element name;
+    if (obj["name"].get(name) == simdjson::SUCCESS) AuthorsFrom(name, out, depth + 1);
+  }
+}
+
+std::string StringOf(simdjson::dom::element v) {
+  std::string_view s;
+  if (v.get_string().get(s) == simdjson::SUCCESS) return Collapse(DecodeEntities(s));
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) == simdjson::SUCCESS) {
+    simdjson::dom::element x;
+    if (obj["name"].get(x) == simdjson::SUCCESS && x.get_string().get(s) == simdjson::SUCCESS)
+      return Collapse(s);
+    if (obj["@id"].get(x) == simdjson::SUCCESS && x.get_string().get(s) == simdjson::SUCCESS)
+      return std::string(s);
+  }
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) == simdjson::SUCCESS)
+    for (auto x : arr) {
+      std::string r = StringOf(x);
+      if (!r.empty()) return r;
+    }
+  return "";
+}
+
+void VisitJsonLd(simdjson::dom::element v, JsonLd* best, int depth) {
+  if (depth > 6) return;
+  simdjson::dom::array arr;
+  if (v.get_array().get(arr) == simdjson::SUCCESS) {
+    for (auto x : arr) VisitJsonLd(x, best, depth + 1);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (v.get_object().get(obj) != simdjson::SUCCESS) return;
+  simdjson::dom::element graph;
+  if (obj["@graph"].get(graph) == simdjson::SUCCESS) VisitJsonLd(graph, best, depth + 1);
+  std::vector<std::string_view> types;
+  simdjson::dom::element type_el;
+  if (obj["@type"].get(type_el) == simdjson::SUCCESS) {
+    std::string_view t;
+    if (type_el.get_string().get(t) == simdjson::SUCCESS) types.push_back(t);
+    simdjson::dom::array ta;
+    if (type_el.get_array().get(ta) == simdjson::SUCCESS)
+      for (auto x : ta)
+        if (x.get_string().get(t) == simdjson::SUCCESS) types.push_back(t);
+  }
+  int rank = 100;
+  for (auto ty : types) {
+    // A site's own description (WebSite, Organization) names the site.
+    if ((ty == "WebSite" || ty == "NewsMediaOrganization") && best->site.empty()) {
+      simdjson::dom::element n;
+      if (obj["name"].get(n) == simdjson::SUCCESS) best->site = StringOf(n);
+    }
+    if (!IsArticleType(ty)) continue;
+    int r = (ty == "WebPage" || ty == "ItemPage" || ty == "Blog") ? 5 : 0;
+    rank = std::min(rank, r);
+  }
+  if (rank < 100) {
+    JsonLd cur;
+    cur.rank = rank;
+    simdjson::dom::element x;
+    if (obj["headline"].get(x) == simdjson::SUCCESS) cur.headline = StringOf(x);
+    if (cur.headline.empty() && rank > 0 && obj["name"].get(x) == simdjson::SUCCESS)
+      cur.headline = StringOf(x);
+    if (obj["datePublished"].get(x) == simdjson::SUCCESS) cur.date = ParseDate(StringOf(x));
+    if (cur.date.empty() && obj["dateCreated"].get(x) == simdjson::SUCCESS)
+      cur.date = ParseDate(StringOf(x));
+    if (obj["dateModified"].get(x) == simdjson::SUCCESS) cur.modified = ParseDate(StringOf(x));
+    if (obj["author"].get(x) == simdjson::SUCCESS) AuthorsFrom(x, &cur.authors);
+    if (cur.authors.empty() && obj["creator"].get(x) == simdjson::SUCCESS)
+      AuthorsFrom(x, &cur.authors);
+    if (obj["publisher"].get(x) == simdjson::SUCCESS) cur.site = StringOf(x);
+    if (StartsWith(cur.site, "http") || StartsWith(cur.site, "#")) cur.site.clear();
+    if (obj["inLanguage"].get(x) == simdjson::SUCCESS) cur.language = StringOf(x);
+    if (obj["url"].get(x) == simdjson::SUCCESS) cur.url = StringOf(x);
+    // The best-ranked object wins each field; later objects only fill gaps.
+    auto take = [&](std::string& dst, const std::string& src, bool better) {
+      if (!src.empty() && (dst.empty() || better)) dst = src;
+    };
+    bool better = rank < best->rank;
+    take(best->headline, cur.headline, better);
+    take(best->date, cur.date, better);
+    take(best->modified, cur.modified, better);
+    take(best->language, cur.language, better);
+    take(best->url, cur.url, better);
+    if (!cur.site.empty() && (best->site.empty() || better)) best->site = cur.site;
+    if (!cur.authors.empty() && (best->authors.empty() || better)) best->authors = cur.authors;
+    if (better) best->rank = rank;
+  }
+}
+
+JsonLd ReadJsonLd(const HtmlDom& dom) {
+  JsonLd best;
+  thread_local simdjson::dom::parser parser;
+  for (uint32_t i = 1; i < dom.size(); ++i) {
+    if (dom.tag(i) != HtmlTag::kScript) continue;
+    if (!Contains(AsciiLower(dom.attr(i, HtmlAttr::kType)), "ld+json")) continue;
+    std::string body;
+    for (uint32_t k = i + 1; k < dom[i].end; ++k)
+      if (dom.is_text(k)) body += dom.text(k);
+    std::string_view b = Trim(body);
+    if (StartsWith(b, "<!--")) b.remove_prefix(4);
+    if (EndsWith(b, "-->")) b.remove_suffix(3);
+    b = Trim(b);
+    if (StartsWith(b, "//<![CDATA[")) b.remove_prefix(11);
+    if (StartsWith(b, "<![CDATA[")) b.remove_prefix(9);
+    if (EndsWith(b, "//]]>")) b.remove_suffix(5);
+    if (EndsWith(b, "]]>")) b.remove_suffix(3);
+    b = Trim(b);
+    if (b.empty() || b.size() > (4u << 20)) continue;
+    simdjson::dom::element root;
+    if (parser.parse(b.data(), b.size()).get(root) != simdjson::SUCCESS) continue;
+    VisitJsonLd(root, &best, 0);
+  }
+  return best;
+}
+
+// Lower-cased class and id of an element, space-joined.
+std::string ClassId(const HtmlDom& dom, uint32_t i) {
+  std::string s = AsciiLower(dom.attr(i, HtmlAttr::kClass));
+  s += ' ';
+  s += AsciiLower(dom.attr(i, HtmlAttr::kId));
+  return s;
+}
+
+// True when the element sits in page furniture (navigation, asides, footers, comments,
+// related-article lists), where a date or an author is not the article's.
+bool InFurniture(const HtmlDom& dom, uint32_t i) {
+  for (int hops = 0; i != 0 && hops < 64; ++hops, i = dom[i].parent) {
+    HtmlTag t = dom.tag(i);
+    if (t == HtmlTag::kNav || t == HtmlTag::kAside || t == HtmlTag::kFooter) return true;
+    std::string ci = ClassId(dom, i);
+    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
+      return true;
+  }
+  return false;
+}
+
+std::string Host(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return "";
+  size_t s = p + 3;
+  size_t e = url.find_first_of("/?#", s);
+  return std::string(url.substr(s, e == std::string_view::npos ? std::string_view::npos : e - s));
+}
+
+std::string Resolve(std::string_view href, std::string_view base) {
+  href = Trim(href);
+  if (href.empty()) return "";
+  if (StartsWith(href, "http://") || StartsWith(href, "https://")) return std::string(href);
+  size_t p = base.find("://");
+  if (p == std::string_view::npos) return std::string(href);
+  std::string scheme(base.substr(0, p));
+  if (StartsWith(href, "//")) return scheme + ":" + std::string(href);
+  std::string origin = scheme + "://" + Host(base);
+  if (StartsWith(href, "/")) return origin + std::string(href);
+  std::string_view path = base.substr(p + 3);
+  size_t slash = path.find('/');
+  std::string dir = slash == std::string_view::npos ? "/" : std::string(path.substr(slash));
+  dir = dir.substr(0, dir.find_first_of("?#"));
+  dir = dir.substr(0, dir.rfind('/') + 1);
+  return origin + dir + std::string(href);
+}
+
+std::string NormalizeLanguage(std::string_view lang) {
+  std::string l = AsciiLower(Trim(lang));
+  size_t cut = l.find_first_of("-_");
+  if (cut != std::string::npos) l.resize(cut);
+  for (char c : l)
+    if (!IsAlpha(c)) return "";
+  if (l.size() < 2 || l.size() > 3) return "";
+  return l;
+}
+
+// Splits a byline into names: "By Jane Doe and John Roe, Reuters" -> Jane Doe, John Roe.
+std::vector<std::string> SplitAuthors(std::string_view byline) {
+  std::string s = Collapse(byline);
+  std::string lower = AsciiLower(s);
+  if (StartsWith(lower, "by ")) s = s.substr(3);
+  else if (StartsWith(lower, "by:")) s = std::string(Trim(std::string_view(s).substr(3)));
+  else if (StartsWith(lower, "written by ")) s = s.substr(11);
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    std::string t(Trim(cur));
+    cur.clear();
+    if (t.empty() || t.size() > 80) return;
+    for (const auto& o : out)
+      if (o == t) return;
+    out.push_back(t);
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',' || s[i] == ';' || s[i] == '|' || s[i] == '&') {
+      flush();
+      continue;
+    }
+    if (s.compare(i, 5, " and ") == 0) {
+      flush();
+      i += 4;
+      continue;
+    }
+    cur += s[i];
+  }
+  flush();
+  return out;
+}
+
+// Removes a site name from a page title: "Headline | Site" -> "Headline".
+std::string StripSiteFromTitle(const std::string& title, const std::string& site) {
+  static const char* kSeps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ", " \xC2\xBB "};
+  std::string lower_site = AsciiLower(site);
+  for (const char* sep : kSeps) {
+    size_t p = title.rfind(sep);
+    if (p == std::string::npos || p == 0) continue;
+    std::string head = title.substr(0, p);
+    std::string tail = title.substr(p + std::strlen(sep));
+    std::string lt = AsciiLower(tail);
+    bool tail_is_site = (!lower_site.empty() && (Contains(lt, lower_site) ||
+                                                 Contains(lower_site, lt))) ||
+                        std::count(tail.begin(), tail.end(), ' ') < 3;
+    if (tail_is_site && head.size() >= 10) return head;
+    // "Site | Headline"
+    size_t q = title.find(sep);
+    std::string first = title.substr(0, q);
+    std::string lf = AsciiLower(first);
+    if (!lower_site.empty() && (lf == lower_site || Contains(lower_site, lf)))
+      return title.substr(q + std::strlen(sep));
+  }
+  return title;
+}
+
+// Lower-cased words of a title.
+std::vector<std::string> TitleWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::string plain(s);
+  // Curly quotes and dashes separate words as their ASCII forms do.
+  for (size_t i = 0; i + 2 < plain.size(); ++i)
+    if (plain[i] == '\xE2' && plain[i + 1] == '\x80' &&
+        std::string_view("\x93\x94\x98\x99\x9C\x9D").find(plain[i + 2]) != std::string_view::npos)
+      plain[i] = plain[i + 1] = plain[i + 2] = ' ';
+  for (char c : plain) {
+    if (IsAlnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// True when a headline and a declared title name the same article: most of the headline's
+// words are in the title ("Headline | Site", a shortened or lengthened headline).
+bool SimilarTitles(std::string_view headline, std::string_view declared) {
+  std::vector<std::string> h = TitleWords(headline), d = TitleWords(declared);
+  if (h.empty() || d.empty()) return false;
+  size_t common = 0;
+  for (const auto& w : h)
+    if (std::find(d.begin(), d.end(), w) != d.end()) ++common;
+  return common * 10 >= h.size() * 6 && common * 10 >= std::min(h.size(), d.size()) * 6;
+}
+
+bool SameText(const std::string& a, const std::string& b) {
+  return !a.empty() && AsciiLower(a) == AsciiLower(b);
+}
+
+}  // namespace
+
+std::string ParseDate(std::string_view s, bool anywhere) {
+  if (!anywhere) {
+    s = Trim(s);
+    if (s.empty()) return "";
+    // Leading weekday ("Fri, 01 Nov 2024 ...") and the like: scan within the value too.
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && IsAlnum(s[i - 1])) continue;
+    if (!IsAlnum(s[i])) continue;
+    std::string d = DateAt(s, i, anywhere);
+    if (!d.empty()) return d;
+    if (!anywhere && i > 40) break;
+  }
+  return "";
+}
+
+std::string DateFromUrl(std::string_view url) {
+  size_t p = url.find("://");
+  std::string_view path = p == std::string_view::npos ? url : url.substr(p + 3);
+  size_t slash = path.find('/');
+  if (slash == std::string_view::npos) return "";
+  path = path.substr(slash);
+  path = path.substr(0, path.find_first_of("?#"));
+  for (size_t i = 0; i + 4 <= path.size(); ++i) {
+    if (!IsDigit(path[i]) || (i > 0 && IsAlnum(path[i - 1]))) continue;
+    int y = 0, m = 0, d = 0;
+    size_t ly = Digits(path, i, &y);
+    if (ly == 8) {
+      std::string r = Ymd(y / 10000, y / 100 % 100, y % 100, true);
+      if (!r.empty()) return r;
+      continue;
+    }
+    if (ly != 4 || y < 1995 || y > 2100) continue;
+    size_t j = i + 4;
+    if (j >= path.size() || (path[j] != '/' && path[j] != '-' && path[j] != '_')) continue;
+    size_t lm = Digits(path, j + 1, &m);
+    if (lm < 1 || lm > 2) continue;
+    size_t k = j + 1 + lm;
+    if (k >= path.size() || (path[k] != '/' && path[k] != '-' && path[k] != '_')) continue;
+    size_t ld = Digits(path, k + 1, &d);
+    if (ld < 1 || ld > 2) continue;
+    size_t e = k + 1 + ld;
+    if (e < path.size() && IsDigit(path[e])) continue;
+    std::string r = Ymd(y, m, d, true);
+    if (!r.empty()) return r;
+  }
+  return "";
+}
+
+PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
+  PageMetadata md;
+  std::string meta_modified;
+  std::string og_title, tw_title, title_tag, meta_date, meta_site, app_name, og_url,
+      canonical, html_lang, meta_lang, og_locale;
+  std::vector<std::string> meta_authors;
+  int meta_date_rank = 100;
+  // Meta keys that carry the publication date, best first.
+  static constexpr std::string_view kDateKeys[] = {
+      "article:published_time", "og:article:published_time", "og:published_time",
+      "datepublished", "article:published", "published_time", "publish-date",
+      "publish_date", "publishdate", "pubdate", "parsely-pub-date", "sailthru.date",
+      "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+      "dc.date.created", "citation_publication_date", "citation_date", "prism.publicationdate",
+      "article.published", "article_date_original", "original-publish-date", "date",
+      "publication_date", "pub_date", "release_date", "datecreated", "article.created",
+      "cxenseparse:recs:publishtime", "bt:pubdate", "date.available"};
+  for (uint32_t i = 1; i < dom.size(); ++i) {
+    HtmlTag t = dom.tag(i);
+    if (t == HtmlTag::kHtml && html_lang.empty()) {
+      html_lang = NormalizeLanguage(dom.attr(i, HtmlAttr::kLang));
+    } else if (t == HtmlTag::kTitle && title_tag.empty()) {
+      title_tag = InnerText(dom, i);
+    } else if (t == HtmlTag::kLink) {
+      std::string rel = AsciiLower(dom.attr(i, HtmlAttr::kRel));
+      if (rel == "canonical" && canonical.empty())
+        canonical = Resolve(dom.attr(i, HtmlAttr::kHref), url);
+    } else if (t == HtmlTag::kMeta || (dom.has_attr(i, HtmlAttr::kItemprop) &&
+                                       dom.has_attr(i, HtmlAttr::kContent))) {
+      std::string key = AsciiLower(dom.attr(i, HtmlAttr::kProperty));
+      if (key.empty()) key = AsciiLower(dom.attr(i, HtmlAttr::kName));
+      if (key.empty()) key = AsciiLower(dom.attr(i, HtmlAttr::kItemprop));
+      if (key.empty()) key = AsciiLower(dom.attr(i, HtmlAttr::kHttpEquiv));
+      std::string_view content = dom.attr(i, HtmlAttr::kContent);
+      if (key.empty() || Trim(content).empty()) continue;
+      if (key == "og:title") og_title = Collapse(content);
+      else if (key == "twitter:title") tw_title = Collapse(content);
+      else if (key == "og:site_name") meta_site = Collapse(content);
+      else if (key == "application-name" || key == "apple-mobile-web-app-title")
+        app_name = Collapse(content);
+      else if (key == "og:url") og_url = std::string(Trim(content));
+      else if (key == "article:modified_time" || key == "og:updated_time" ||
+               key == "datemodified" || key == "dcterms.modified" || key == "last-modified" ||
+               key == "article:modified")
+        meta_modified = ParseDate(content);
+      else if (key == "content-language" || key == "language" || key == "dc.language")
+        meta_lang = NormalizeLanguage(content);
+      else if (key == "og:locale") og_locale = NormalizeLanguage(content);
+      else if (key == "author" || key == "article:author" || key == "parsely-author" ||
+               key == "sailthru.author" || key == "dc.creator" || key == "citation_author" ||
+               key == "byl" || key == "twitter:creator:name") {
+        if (!StartsWith(Trim(content), "http") && !StartsWith(Trim(content), "@"))
+          for (auto& a : SplitAuthors(content)) {
+            bool dup = false;
+            for (auto& b : meta_authors) dup |= SameText(a, b);
+            if (!dup) meta_authors.push_back(a);
+          }
+      } else {
+        int rank = -1;
+        for (size_t r = 0; r < std::size(kDateKeys); ++r)
+          if (key == kDateKeys[r]) rank = static_cast<int>(r);
+        // Keys of a site's own ("w-published-date", "article.publishdate"): after the known.
+        if (rank < 0 && ((Contains(key, "publish") && !Contains(key, "publisher")) ||
+                         Contains(key, "pubdate") || Contains(key, "pub_date")))
+          rank = static_cast<int>(std::size(kDateKeys));
+        if (rank >= 0 && rank < meta_date_rank) {
+          std::string d = ParseDate(content);
+          if (!d.empty()) {
+            meta_date = d;
+            meta_date_rank = rank;
+          }
+        }
+      }
+    }
+  }
+  JsonLd ld = ReadJsonLd(dom);
+
+  // Site and language first: the title uses the site name.
+  md.site = !meta_site.empty() ? meta_site : !ld.site.empty() ? ld.site : app_name;
+  md.language = !html_lang.empty() ? html_lang
+                : !meta_lang.empty() ? meta_lang
+                : !NormalizeLanguage(ld.language).empty() ? NormalizeLanguage(ld.language)
+                                                          : og_locale;
+  md.canonical_url = !canonical.empty() ? canonical
+                     : !og_url.empty()  ? Resolve(og_url, url)
+                     : !ld.url.empty()  ? Resolve(ld.url, url)
+                                        : std::string(url);
+
+  // Title: the page's own headline (<h1>) when a declared title confirms it; else the
+  // declared titles without the site's name.
+  std::vector<std::string> declared;
+  for (const std::string* s : {&ld.headline, &og_title, &tw_title, &title_tag})
+    if (!s->empty()) declared.push_back(Collapse(DecodeEntities(*s)));
+  // The page's headlines: <h1> elements outside page furniture that are not the site name.
+  std::vector<std::string> h1s;
+  for (uint32_t i = 1; i < dom.size(); ++i) {
+    if (dom.tag(i) != HtmlTag::kH1) continue;
+    std::string h = InnerText(dom, i);
+    if (h.size() < 3 || h.size() > 400 || InFurniture(dom, i)) continue;
+    if (!md.site.empty() && SameText(h, md.site)) continue;
+    h1s.push_back(h);
+    if (h1s.size() > 8) break;
+  }
+  // A headline that a declared title confirms; else the one headline; else a declared title
+  // without the site name.
+  for (auto& d : declared) d = StripSiteFromTitle(d, md.site);
+  for (const auto& h : h1s) {
+    for (const auto& d : declared)
+      if (SimilarTitles(h, d)) {
+        md.title = h;
+        break;
+      }
+    if (!md.title.empty()) break;
+  }
+  if (md.title.empty() && h1s.size() == 1) md.title = h1s[0];
+  if (md.title.empty()) {
+    // `declared` is in order of trust: JSON-LD headline, og:title, twitter:title, <title>.
+    bool only_title_tag = declared.size() == 1 && !title_tag.empty();
+    if (!declared.empty() && !(only_title_tag && !h1s.empty())) md.title = declared[0];
+    else if (!h1s.empty()) md.title = h1s[0];
+  }
+
+  // Authors: JSON-LD, meta, microdata, rel=author, byline elements.
+  md.authors = !ld.authors.empty() ? ld.authors : meta_authors;
+  if (md.authors.empty()) {
+    for (uint32_t i = 1; i < dom.size() && md.authors.empty(); ++i) {
+      if (!dom.is_element(i)) continue;
+      std::string_view ip = dom.attr(i, HtmlAttr::kItemprop);
+      std::string rel = AsciiLower(dom.attr(i, HtmlAttr::kRel));
+      bool is_author = ip == "author" || rel == "author";
+      if (!is_author) continue;
+      if (InFurniture(dom, i)) continue;
+      // itemprop=author may hold an itemprop=name.
+      std::string name;
+      for (uint32_t k = i + 1; k < dom[i].end && name.empty(); ++k)
+        if (dom.attr(k, HtmlAttr::kItemprop) == "name")
+          name = dom.tag(k) == HtmlTag::kMeta ? Collapse(dom.attr(k, HtmlAttr::kContent))
+                                              : InnerText(dom, k);
+      if (name.empty()) name = InnerText(dom, i);
+      if (name.size() >= 3 && name.size() <= 100) md.authors = SplitAuthors(name);
+    }
+  }
+  if (md.authors.empty()) {
+    for (uint32_t i = 1; i < dom.size() && md.authors.empty(); ++i) {
+      if (!dom.is_element(i)) continue;
+      std::string ci = ClassId(dom, i);
+      if (!(Contains(ci, "byline") || Contains(ci, "author-name") ||
+            Contains(ci, "authorname") || Contains(ci, "author__name")))
+        continue;
+      if (InFurniture(dom, i)) continue;
+      std::string t = InnerText(dom, i);
+      if (t.size() < 3 || t.size() > 120) continue;
+      md.authors = SplitAuthors(t);
+    }
+  }
+
+  // Date: meta tags, JSON-LD, <time>, then the URL (the text is the caller's, last).
+  std::string modified = !meta_modified.empty() ? meta_modified : ld.modified;
+  if (std::getenv("PREFER_MOD") && !modified.empty() && modified >= std::max(meta_date, ld.date) && !std::max(meta_date, ld.date).empty()) {
+    md.date = modified;
+    md.date_source = "meta";
+  } else if (!meta_date.empty()) {
+    md.date = meta_date;
+    md.date_source = "meta";
+  } else if (!ld.date.empty()) {
+    md.date = ld.date;
+    md.date_source = "json-ld";
+  } else {
+    for (uint32_t i = 1; i < dom.size(); ++i) {
+      if (dom.tag(i) != HtmlTag::kTime) continue;
+      if (InFurniture(dom, i)) continue;
+      std::string d = ParseDate(dom.attr(i, HtmlAttr::kDatetime));
+      if (d.empty()) d = ParseDate(InnerText(dom, i), true);
+      if (!d.empty()) {
+        md.date = d;
+        md.date_source = "time";
+        break;
+      }
+    }
+  }
+  if (md.date.empty()) {
+    md.date = DateFromUrl(!url.empty() ? url : std::string_view(md.canonical_url));
+    if (md.date.empty() && !url.empty()) md.date = DateFromUrl(md.canonical_url);
+    if (!md.date.empty()) md.date_source = "url";
+  }
+  return md;
+}
+
+}  // namespace dyad
