@@ -6,6 +6,9 @@
 #include <fstream>
 
 #include "core/strings.h"
+#include "dict/peer_syntax.h"
+#include "dict/petrarch_reader.h"
+#include "dict/tabari_reader.h"
 #include "text/tokenizer.h"
 
 namespace dyad {
@@ -88,14 +91,88 @@ bool IsCameoCode(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// What a file holds, from its name (and, for .verbs/.actors/.agents, its contents).
+enum class FileKind {
+  kSkip, kActors, kAgents, kVerbs, kCameo, kForms,                    // dyad's own
+  kPetrarchVerbs, kPetrarchActors, kPetrarchAgents, kDiscards, kIssues,  // PETRARCH/Phoenix
+  kTabariVerbs, kTabariActors, kTabariAgents, kTabariOptions, kTabariProject,
+};
+
+// True when the file reads like TABARI (`WORD [CODE]` lines) rather than dyad's own
+// format (`CODE<TAB>phrases`).
+bool LooksLikeTabari(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  int own = 0, peer = 0;
+  while ((own + peer) < 40 && std::getline(in, line)) {
+    auto t = Trim(line);
+    if (t.empty() || t[0] == '#' || t[0] == ';') continue;
+    if (t[0] == '<' || t[0] == '&' || t.find('[') != std::string_view::npos) ++peer;
+    else if (line.find('\t') != std::string::npos) ++own;
+  }
+  return peer > own;
+}
+
+FileKind KindOf(const std::string& path, bool tabari_dir, bool explicit_file) {
+  const std::string name = AsciiLower(fs::path(path).filename().string());
+  if (EndsWith(name, ".forms")) return FileKind::kForms;
+  if (EndsWith(name, ".cameo")) return FileKind::kCameo;
+  const bool verbs = EndsWith(name, ".verbs"), actors = EndsWith(name, ".actors"),
+             agents = EndsWith(name, ".agents");
+  if (verbs || actors || agents) {
+    const bool tabari = tabari_dir || LooksLikeTabari(path);
+    if (verbs) return tabari ? FileKind::kTabariVerbs : FileKind::kVerbs;
+    if (actors) return tabari ? FileKind::kTabariActors : FileKind::kActors;
+    return tabari ? FileKind::kTabariAgents : FileKind::kAgents;
+  }
+  if (EndsWith(name, ".options")) return FileKind::kTabariOptions;
+  if (EndsWith(name, ".project")) return explicit_file ? FileKind::kTabariProject : FileKind::kSkip;
+  if (EndsWith(name, ".txt")) {
+    if (name.find("discard") != std::string::npos) return FileKind::kDiscards;
+    if (name.find("issue") != std::string::npos) return FileKind::kIssues;
+    if (name.find("agent") != std::string::npos) return FileKind::kPetrarchAgents;
+    if (name.find("actor") != std::string::npos) return FileKind::kPetrarchActors;
+    if (name.find("verb") != std::string::npos || StartsWith(name, "cameo."))
+      return FileKind::kPetrarchVerbs;
+  }
+  return FileKind::kSkip;  // README, FORMAT.md, prepositions, texts, sources
+}
+
+// Load order: forms (verbs need them), the CAMEO table (for checks), options, then the rest
+// in file order.
+int Rank(FileKind k) {
+  switch (k) {
+    case FileKind::kForms: return 0;
+    case FileKind::kCameo: return 1;
+    case FileKind::kTabariOptions: return 2;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Dictionary> Dictionary::Load(const std::vector<std::string>& dirs,
                                              Diagnostics* diag) {
   auto dict = std::unique_ptr<Dictionary>(new Dictionary());
-  std::vector<std::string> files;
+  std::vector<std::pair<std::string, FileKind>> files;
   for (const auto& dir : dirs) {
     std::error_code ec;
     if (fs::is_regular_file(dir, ec)) {
-      files.push_back(dir);
+      const FileKind kind = KindOf(dir, false, true);
+      if (kind == FileKind::kTabariProject) {
+        TabariProject project;
+        if (!ReadTabariProject(dir, &project, diag)) return nullptr;
+        if (!project.options.empty()) files.emplace_back(project.options, FileKind::kTabariOptions);
+        if (!project.verbs.empty()) files.emplace_back(project.verbs, FileKind::kTabariVerbs);
+        if (!project.actors.empty()) files.emplace_back(project.actors, FileKind::kTabariActors);
+        if (!project.agents.empty()) files.emplace_back(project.agents, FileKind::kTabariAgents);
+      } else if (kind == FileKind::kSkip) {
+        diag->Warn(dir, "not a dictionary file dyad recognises (see docs/dictionaries.md), skipped");
+      } else {
+        files.emplace_back(dir, kind);
+      }
       continue;
     }
     if (!fs::is_directory(dir, ec)) {
@@ -106,17 +183,45 @@ std::unique_ptr<Dictionary> Dictionary::Load(const std::vector<std::string>& dir
     for (const auto& e : fs::directory_iterator(dir, ec))
       if (e.is_regular_file()) here.push_back(e.path().string());
     std::sort(here.begin(), here.end());
-    files.insert(files.end(), here.begin(), here.end());
+    bool tabari_dir = false;
+    for (const auto& f : here)
+      if (EndsWith(AsciiLower(f), ".project") || EndsWith(AsciiLower(f), ".options"))
+        tabari_dir = true;
+    for (const auto& f : here) {
+      const FileKind kind = KindOf(f, tabari_dir, false);
+      if (kind != FileKind::kSkip) files.emplace_back(f, kind);
+    }
   }
-  // Forms first (verbs need them), the CAMEO table before verbs (for checks), then the rest.
-  auto rank = [](const std::string& f) {
-    if (EndsWith(f, ".forms")) return 0;
-    if (EndsWith(f, ".cameo")) return 1;
-    return 2;
-  };
-  std::stable_sort(files.begin(), files.end(),
-                   [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
-  for (const auto& f : files) dict->LoadFile(f, diag);
+  std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+    return Rank(a.second) < Rank(b.second);
+  });
+  for (const auto& [f, kind] : files) {
+    switch (kind) {
+      case FileKind::kActors: dict->LoadActors(f, diag); break;
+      case FileKind::kAgents: dict->LoadAgents(f, diag); break;
+      case FileKind::kVerbs: dict->LoadVerbs(f, diag); break;
+      case FileKind::kCameo: dict->LoadCameo(f, diag); break;
+      case FileKind::kForms: dict->LoadForms(f, diag); break;
+      case FileKind::kPetrarchVerbs: ReadPetrarchVerbs(f, dict.get(), diag); break;
+      case FileKind::kPetrarchActors: ReadPeerActors(f, DictFormat::kPetrarch, dict.get(), diag); break;
+      case FileKind::kPetrarchAgents: ReadPeerAgents(f, DictFormat::kPetrarch, dict.get(), diag); break;
+      case FileKind::kDiscards: ReadDiscards(f, dict.get(), diag); break;
+      case FileKind::kIssues: ReadIssues(f, dict.get(), diag); break;
+      case FileKind::kTabariVerbs: ReadTabariVerbs(f, dict.get(), diag); break;
+      case FileKind::kTabariActors: ReadPeerActors(f, DictFormat::kTabari, dict.get(), diag); break;
+      case FileKind::kTabariAgents: ReadPeerAgents(f, DictFormat::kTabari, dict.get(), diag); break;
+      case FileKind::kTabariOptions: ReadTabariOptions(f, dict.get(), diag); break;
+      case FileKind::kTabariProject:
+      case FileKind::kSkip: break;
+    }
+  }
+  // Peer verb dictionaries carry no code table: take dyad's own for names, Goldstein values,
+  // QuadClass and PLOVER.
+  if (dict->has_foreign_verbs() && dict->cameo_.empty()) {
+    const std::string table = DefaultDir() + "/cameo.cameo";
+    std::error_code ec;
+    if (fs::is_regular_file(table, ec)) dict->LoadCameo(table, diag);
+  }
   return dict;
 }
 
@@ -127,6 +232,83 @@ void Dictionary::LoadFile(const std::string& path, Diagnostics* diag) {
   else if (EndsWith(path, ".cameo")) LoadCameo(path, diag);
   else if (EndsWith(path, ".forms")) LoadForms(path, diag);
   // Other files (README, FORMAT.md, sources) are not dictionaries.
+}
+
+void Dictionary::IndexPhrase(PhraseIndex* index, const Phrase& phrase, uint32_t id) {
+  std::vector<std::string> words;
+  std::vector<bool> stems, gaps;
+  bool plain = true;
+  for (size_t i = 0; i < phrase.words.size(); ++i) {
+    const bool stem = i < phrase.stems.size() && phrase.stems[i];
+    const bool gap = i < phrase.gaps.size() && phrase.gaps[i];
+    auto toks = PhraseTokens(phrase.words[i]);
+    for (size_t k = 0; k < toks.size(); ++k) {
+      words.push_back(AsciiLower(toks[k]));
+      stems.push_back(stem && k + 1 == toks.size());
+      gaps.push_back(gap && k == 0 && words.size() > 1);
+      plain = plain && !stems.back() && !gaps.back();
+    }
+  }
+  if (words.empty()) return;
+  if (plain) index->Add(words, id, false);
+  else index->AddStemmed(words, stems, gaps, id);
+}
+
+void Dictionary::AddActorPhrases(const std::vector<ActorEntry>& codes,
+                                 const std::vector<Phrase>& phrases) {
+  if (codes.empty()) {
+    ActorEntry null_code;
+    null_code.code = "---";
+    null_code.kind = "name";
+    return AddActorPhrases({null_code}, phrases);
+  }
+  const auto first = static_cast<uint32_t>(actors_.size());
+  actors_.insert(actors_.end(), codes.begin(), codes.end());
+  for (const auto& p : phrases)
+    for (uint32_t k = 0; k < codes.size(); ++k) IndexPhrase(&actor_index_, p, first + k);
+}
+
+void Dictionary::AddAgentPhrases(const AgentEntry& agent, const std::vector<Phrase>& phrases) {
+  const auto id = static_cast<uint32_t>(agents_.size());
+  agents_.push_back(agent);
+  for (const auto& p : phrases) IndexPhrase(&agent_index_, p, id);
+}
+
+uint32_t Dictionary::AddVerbBlock(VerbBlock block) {
+  verb_blocks_.push_back(std::move(block));
+  return static_cast<uint32_t>(verb_blocks_.size() - 1);
+}
+
+void Dictionary::AddForeignPattern(uint32_t block, VerbPattern pattern) {
+  pattern.block = block;
+  if (pattern.format == DictFormat::kDyad) pattern.format = verb_blocks_[block].format;
+  patterns_.push_back(std::move(pattern));
+  verb_blocks_[block].patterns.push_back(static_cast<uint32_t>(patterns_.size() - 1));
+}
+
+void Dictionary::AddForeignVerb(ForeignVerb verb, const std::vector<std::string>& forms,
+                                bool stem) {
+  const auto id = static_cast<uint32_t>(foreign_verbs_.size());
+  foreign_verbs_.push_back(std::move(verb));
+  for (const auto& f : forms) {
+    Phrase p;
+    for (auto w : Split(f, ' '))
+      if (!Trim(w).empty()) p.words.emplace_back(Trim(w));
+    p.stems.assign(p.words.size(), false);
+    if (!p.stems.empty()) p.stems.back() = stem;
+    IndexPhrase(&foreign_verb_index_, p, id);
+  }
+}
+
+void Dictionary::AddSynset(const std::string& name,
+                           std::vector<std::vector<SlotToken>> phrases) {
+  auto& dst = synsets_[name];
+  for (auto& p : phrases) dst.push_back(std::move(p));
+}
+
+const std::vector<std::vector<SlotToken>>* Dictionary::Synset(const std::string& name) const {
+  auto it = synsets_.find(name);
+  return it == synsets_.end() ? nullptr : &it->second;
 }
 
 void Dictionary::LoadActors(const std::string& path, Diagnostics* diag) {

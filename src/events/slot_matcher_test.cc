@@ -1,0 +1,134 @@
+// Tests of the SlotMatcher: PETRARCH and TABARI patterns coded through the pipeline.
+#include "events/slot_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "core/test_util.h"
+#include "pipeline/pipeline.h"
+
+namespace dyad {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::set<Triple> Code(const Dictionary& dict, const std::string& text,
+                      const std::string& date = "1995-01-01",
+                      const PeerOptions* options = nullptr) {
+  PipelineOptions po;
+  if (options) po.coder.peer = *options;
+  Pipeline pipeline(dict, po);
+  Document doc;
+  doc.id = "t";
+  doc.raw = text;
+  doc.date = date;
+  pipeline.Process(&doc);
+  std::set<Triple> out;
+  for (const auto& e : doc.events)
+    out.insert({e.source >= 0 ? doc.actors[e.source].code : "---",
+                e.target >= 0 ? doc.actors[e.target].code : "---", e.cameo});
+  return out;
+}
+
+class PetrarchSlots : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.Write("T.verbs.txt",
+               "&CURRENCY\n+DOLLARS\n+EUROS\n\n"
+               "--- RESTORE [064] ---\nRESTORE\n- * THE FULL [099]\n\n"
+               "--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [903]\n\n"
+               "--- FREE [066] ---\nFREE\n- + * FROM $ [067]\n\n"
+               "--- LEFT [032:033] ---\nLEFT\n\n"
+               "--- SAY [---] ---\nSAY {SAID SAYS}\n- * ATTACK [190]\n\n"
+               "--- OPPOSE [112] ---\nOPPOSE\n");
+    dir_.Write("T.actors.txt",
+               "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nITHILEN [ITH]\n"
+               "SMEAGOL\n\t[HOB <950601]\n\t[HOBGOV >950602]\n");
+    dir_.Write("T.agents.txt", "MINISTER [~GOV]\nSOLDIER [~MIL]\nRIGHTS_BODY [NGO~]\n");
+    dir_.Write("T.discards.txt", "BASEBALL\n");
+    Diagnostics diag(nullptr);
+    dict_ = Dictionary::Load({dir_.path()}, &diag);
+    ASSERT_TRUE(dict_);
+    ASSERT_EQ(diag.warnings(), 0u) << diag.last();
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Dictionary> dict_;
+};
+
+TEST_F(PetrarchSlots, SourceBeforeTargetAfterTheVerb) {
+  EXPECT_EQ(Code(*dict_, "Arnor is about to restore full diplomatic ties with Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "064"}}));
+  // Agents join the first actor of their noun phrase.
+  EXPECT_EQ(Code(*dict_, "Arnor's foreign minister restored ties with Gondor soldiers."),
+            (std::set<Triple>{{"ARNGOV", "GONMIL", "064"}}));
+  EXPECT_EQ(Code(*dict_, "The rights body of Arnor restored ties with Gondor."),
+            (std::set<Triple>{{"NGOARN", "GON", "064"}}));
+}
+
+TEST_F(PetrarchSlots, PatternsSynsetsAndSlots) {
+  EXPECT_EQ(Code(*dict_, "Arnor will contribute a million euros to Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "903"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor will contribute a million rupees to Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "070"}}));
+  // "+ * FROM $": the phrase before the verb is the target, the one after FROM the source.
+  EXPECT_EQ(Code(*dict_, "Ithilen's militia was freed from Mordor."),
+            (std::set<Triple>{{"MOR", "ITH", "067"}}));
+  // A paired code gives an event each way; a compound gives one per member.
+  EXPECT_EQ(Code(*dict_, "Arnor and Ithilen left for Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "032"},
+                              {"ITH", "GON", "032"},
+                              {"GON", "ARN", "033"},
+                              {"GON", "ITH", "033"}}));
+}
+
+TEST_F(PetrarchSlots, PassivesDatesCommasAndDiscards) {
+  EXPECT_EQ(Code(*dict_, "Arnor was opposed by Gondor."),
+            (std::set<Triple>{{"GON", "ARN", "112"}}));
+  EXPECT_EQ(Code(*dict_, "Smeagol restored ties with Gondor.", "1994-01-01"),
+            (std::set<Triple>{{"HOB", "GON", "064"}}));
+  EXPECT_EQ(Code(*dict_, "Smeagol restored ties with Gondor.", "1999-01-01"),
+            (std::set<Triple>{{"HOBGOV", "GON", "064"}}));
+  // A short terminal clause is dropped: "said" codes nothing here.
+  EXPECT_EQ(Code(*dict_, "Arnor restored ties with Gondor, a Mordor minister said on Monday."),
+            (std::set<Triple>{{"ARN", "GON", "064"}}));
+  // Without require_dyad an event may lack a coded target.
+  EXPECT_TRUE(Code(*dict_, "Arnor restored full relations.").empty());
+  PeerOptions loose;
+  loose.require_dyad = false;
+  EXPECT_EQ(Code(*dict_, "Arnor restored full relations.", "1995-01-01", &loose),
+            (std::set<Triple>{{"ARN", "---", "064"}}));
+  EXPECT_TRUE(Code(*dict_, "Arnor restored ties with Gondor after a baseball game.").empty());
+}
+
+TEST(TabariSlots, StemsChoicesAndPronouns) {
+  testing::TempDir dir;
+  dir.Write("D.options", "COMPLEX: VERBS[5] CONJ[4]\n");
+  dir.Write("D.verbs",
+            "CALL  [---]\n- * FOR { SANCTIONS | BOYCOTT | EMBARGO }  [172]\n"
+            "URGE  [102]\n"
+            "ASSIST [092]\n"
+            "RESTOR  [064]\n");
+  dir.Write("D.actors", "ERIADOR [ERI]\nOSGILIATH [OSG]\nCALENARDHON [CAL]\nBREE [BRE]\n"
+                        "ELROND [ELF]\nISILDUR [+++]\n");
+  Diagnostics diag(nullptr);
+  auto dict = Dictionary::Load({dir.path()}, &diag);
+  ASSERT_TRUE(dict);
+  EXPECT_EQ(Code(*dict, "Eriador has called for a boycott against Osgiliath."),
+            (std::set<Triple>{{"ERI", "OSG", "172"}}));
+  EXPECT_TRUE(Code(*dict, "Eriador has called for a war against Osgiliath.").empty());
+  // A stem verb; "the restore" is a noun.
+  EXPECT_EQ(Code(*dict, "Eriadorian crowds restored ties with Bree."),
+            (std::set<Triple>{{"ERI", "BRE", "064"}}));
+  EXPECT_TRUE(Code(*dict, "Eriador is about the restore of ties with Bree.").empty());
+  // A pronoun stands for the first actor of the sentence; clauses code one event each.
+  EXPECT_EQ(Code(*dict, "Calenardhon urged Bree to act and then it asked that Elrond assist."),
+            (std::set<Triple>{{"CAL", "BRE", "102"}, {"CAL", "ELF", "092"}}));
+  // "+++" marks a sentence too complex to code.
+  EXPECT_TRUE(Code(*dict, "Isildur urged Bree to act.").empty());
+}
+
+}  // namespace
+}  // namespace dyad
