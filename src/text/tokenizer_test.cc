@@ -76,5 +76,62 @@ TEST(Tokenizer, SentencesNeverCrossBlocks) {
   EXPECT_EQ(d.slice(d.sentences[0].span), "Headline without a period");
 }
 
+TEST(Tokenizer, UdEnglishClitics) {
+  Document d;
+  auto t = Tokens("I can't say they won't, but we cannot and I'm gonna try. Parents' day.", &d);
+  std::vector<std::string> want = {"I",   "ca",  "n't", "say", "they",    "wo", "n't", ",",
+                                   "but", "we",  "can", "not", "and",     "I",  "'m",  "gon",
+                                   "na",  "try", ".",   "Parents", "'",   "day", "."};
+  EXPECT_EQ(t, want);
+  // Pieces of one orthographic word are multi-word tokens in CoNLL-U.
+  EXPECT_TRUE(Tokenizer::SameWord(d.tokens[1], d.tokens[2]));    // ca n't
+  EXPECT_TRUE(Tokenizer::SameWord(d.tokens[10], d.tokens[11]));  // can not
+  EXPECT_TRUE(Tokenizer::SameWord(d.tokens[19], d.tokens[20]));  // Parents '
+  EXPECT_FALSE(Tokenizer::SameWord(d.tokens[0], d.tokens[1]));
+  EXPECT_FALSE(Tokenizer::SameWord(d.tokens[6], d.tokens[7]));  // n't ,
+}
+
+TEST(Tokenizer, UdEnglishHyphensSlashesAndSymbols) {
+  Document d;
+  auto t = Tokens("A long-term e-mail at 713-853-5678, and/or $200 (5%) on 01-Feb-02 :) ok...",
+                  &d);
+  std::vector<std::string> want = {"A",   "long", "-",   "term", "e-mail",    "at",
+                                   "713-853-5678", ",", "and", "/",    "or",        "$",
+                                   "200", "(",    "5",   "%",    ")",         "on",
+                                   "01-Feb-02",    ":)", "ok",  "..."};
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, KeepsUrlsEmailsAndYears) {
+  Document d;
+  auto t = Tokens(
+      "See http://www.example.com/a?b=1, mail jo.doe@example.org or www.x.org. In '68 it "
+      "rained.",
+      &d);
+  std::vector<std::string> want = {"See", "http://www.example.com/a?b=1", ",", "mail",
+                                   "jo.doe@example.org", "or", "www.x.org", ".", "In", "'68",
+                                   "it", "rained", "."};
+  EXPECT_EQ(t, want);
+}
+
+TEST(Tokenizer, SentencesInWebText) {
+  Document d;
+  // A lower-case start after a full stop, an opening quote after one, an ellipsis that goes on.
+  Tokens("i came. i saw... and left. \"Good,\" he said. \"Bye.\" Done!! :) Next", &d);
+  std::vector<std::string> got;
+  for (const auto& s : d.sentences) got.emplace_back(d.slice(s.span));
+  std::vector<std::string> want = {"i came.",  "i saw... and left.", "\"Good,\" he said.",
+                                   "\"Bye.\"", "Done!! :)",          "Next"};
+  EXPECT_EQ(got, want);
+}
+
+TEST(Tokenizer, AbbreviationEndingASentenceGivesUpItsPeriod) {
+  Document d;
+  auto t = Tokens("They sell pens, paper etc. The shop is closed.", &d);
+  ASSERT_EQ(d.sentences.size(), 2u);
+  EXPECT_EQ(t[5], "etc");
+  EXPECT_EQ(t[6], ".");
+}
+
 }  // namespace
 }  // namespace dyad

@@ -1,0 +1,79 @@
+#include "nlp/annotator.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace dyad::nlp {
+
+std::string Annotator::DefaultDir() {
+  if (const char* env = std::getenv("DYAD_DATA"); env && *env) return std::string(env) + "/models";
+  return std::string(DYAD_DATA_DIR) + "/models";
+}
+
+std::unique_ptr<Annotator> Annotator::Load(const std::string& dir, std::string* error) {
+  std::unique_ptr<Annotator> a(new Annotator);
+  a->tagger_ = Tagger::Load(dir + "/" + kTaggerFile, error);
+  if (!a->tagger_) return nullptr;
+  a->lemmatizer_ = Lemmatizer::Load(dir + "/" + kLemmatizerFile, error);
+  if (!a->lemmatizer_) return nullptr;
+  a->parser_ = Parser::Load(dir + "/" + kParserFile, error);
+  if (!a->parser_) return nullptr;
+  const std::string sentences = dir + "/" + kSentencesFile;
+  if (std::filesystem::exists(sentences)) {
+    a->splitter_ = SentenceSplitter::Load(sentences, error);
+    if (!a->splitter_) return nullptr;
+  }
+  for (int t = 0; t < a->tagger_->num_tags(); ++t)
+    a->parser_tag_.push_back(a->parser_->TagId(a->tagger_->upos(t), a->tagger_->xpos(t)));
+  return a;
+}
+
+void Annotator::TagAndParse(std::span<const std::string_view> forms, std::vector<int>* tags,
+                            std::vector<int>* heads, std::vector<int>* labels) const {
+  thread_local std::vector<int> ptags;
+  tagger_->Tag(forms, tags);
+  ptags.resize(tags->size());
+  for (size_t i = 0; i < tags->size(); ++i) ptags[i] = parser_tag_[(*tags)[i]];
+  parser_->Parse(forms, ptags, heads, labels);
+}
+
+void Annotator::AnnotateWords(std::span<const std::string_view> forms,
+                              std::vector<WordAnalysis>* out) const {
+  thread_local std::vector<int> tags, heads, labels;
+  TagAndParse(forms, &tags, &heads, &labels);
+  out->resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) {
+    WordAnalysis& w = (*out)[i];
+    w.upos = tagger_->upos(tags[i]);
+    w.xpos = tagger_->xpos(tags[i]);
+    w.lemma = lemmatizer_->Lemma(forms[i], w.upos, w.xpos);
+    w.head = heads[i];
+    w.deprel = parser_->label(labels[i]);
+  }
+}
+
+void Annotator::Segment(Document* doc) const {
+  if (splitter_) splitter_->Split(doc);
+}
+
+void Annotator::Annotate(Document* doc) const {
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<int> tags, heads, labels;
+  for (const Sentence& s : doc->sentences) {
+    if (s.end_token <= s.first_token || s.end_token > doc->tokens.size()) continue;
+    forms.clear();
+    for (uint32_t t = s.first_token; t < s.end_token; ++t)
+      forms.push_back(doc->slice(doc->tokens[t].span));
+    TagAndParse(forms, &tags, &heads, &labels);
+    for (size_t i = 0; i < forms.size(); ++i) {
+      Token& tok = doc->tokens[s.first_token + i];
+      tok.upos = tagger_->upos(tags[i]);
+      tok.xpos = tagger_->xpos(tags[i]);
+      tok.lemma = lemmatizer_->Lemma(forms[i], tok.upos, tok.xpos);
+      tok.head = heads[i] == 0 ? -1 : static_cast<int32_t>(s.first_token + heads[i] - 1);
+      tok.deprel = parser_->label(labels[i]);
+    }
+  }
+}
+
+}  // namespace dyad::nlp

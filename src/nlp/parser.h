@@ -1,0 +1,76 @@
+// Labeled dependency parser: arc-eager transitions (with a root-constrained, single-root
+// variant of the tree constraint) scored by an averaged perceptron over Zhang & Nivre (2011)
+// rich non-local features, trained with Goldberg & Nivre's dynamic oracle.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nlp/conllu.h"
+#include "nlp/linear_model.h"
+#include "nlp/tagger.h"
+
+namespace dyad::nlp {
+
+struct ParserOptions {
+  int epochs = 12;
+  uint64_t seed = 1;
+  // Train on tags predicted by `jackknife` taggers, each trained without one fold of the
+  // training set (below 2: gold tags).
+  int jackknife = 10;
+  double explore = 0.9;        // chance to follow a wrong prediction (dynamic oracle)
+  int explore_from_epoch = 2;  // the first epochs follow the oracle
+  float min_weight = 1.0f;     // averaged weights of smaller magnitude are dropped (size)
+};
+
+class Parser {
+ public:
+  static std::unique_ptr<Parser> Load(const std::string& path, std::string* error);
+  bool Save(const std::string& path, std::string* error) const;
+
+  // Trains on `train`. Training tags come from jackknifed taggers (see ParserOptions); the
+  // dev set, when given, is tagged by `dev_tagger` (or by a tagger trained on all of `train`).
+  static std::unique_ptr<Parser> Train(const std::vector<ConlluSentence>& train,
+                                       const std::vector<ConlluSentence>& dev,
+                                       const Tagger* dev_tagger,
+                                       const TaggerOptions& tagger_options,
+                                       const ParserOptions& options, std::ostream* log,
+                                       const WordClusters* clusters = nullptr);
+
+  // The parser's id of a tag, or an "unknown tag" id when training never saw it.
+  int TagId(std::string_view upos, std::string_view xpos) const;
+
+  // Parses one sentence: forms and tag ids (from TagId) of words 1..n in, (*heads)[i] the
+  // head of word i+1 (0 = root) and (*labels)[i] its relation (see label()) out.
+  // Const and thread-safe.
+  void Parse(std::span<const std::string_view> forms, std::span<const int> tags,
+             std::vector<int>* heads, std::vector<int>* labels) const;
+
+  const std::string& label(int id) const { return labels_[id]; }
+  int num_labels() const { return static_cast<int>(labels_.size()); }
+  size_t bytes() const { return model_.bytes() + clusters_.bytes(); }
+
+  // Attachment scores on `gold`, tagging with `tagger`: unlabeled, labeled (full relation)
+  // and labeled with the universal part of the relation only (CoNLL 2018 LAS).
+  void Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tagger, double* uas,
+                double* las, double* ulas) const;
+
+ private:
+  Parser() = default;
+  std::vector<std::string> tags_;    // "UPOS\tXPOS"
+  std::vector<std::string> labels_;  // dependency relations; labels_[root_label_] == "root"
+  int root_label_ = 0;
+  WordClusters clusters_;
+  LinearModel model_;
+};
+
+// Makes a tree projective by lifting non-projective arcs to the head's head (shortest first),
+// as training for a projective transition system needs. heads[i] is the head of word i+1.
+void Projectivize(std::vector<int>* heads);
+
+}  // namespace dyad::nlp
