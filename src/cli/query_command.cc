@@ -60,7 +60,7 @@ std::function<int()> AddQueryCommand(CLI::App& app) {
   cmd->add_option("--sql", args->sql,
                   "Run this SQL instead of a report; the database is opened read-only, so only "
                   "SELECT-like statements work (tables: documents, sentences, mentions, events, "
-                  "cameo_codes)");
+                  "event_groups, quotes, places, timexes, sentence_fts, cameo_codes)");
   cmd->add_option("-n,--limit", args->limit, "Rows in a report")->capture_default_str();
   cmd->add_option("--format", args->format, "table (default), csv or jsonl")
       ->check(CLI::IsMember({"table", "csv", "jsonl"}));

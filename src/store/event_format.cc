@@ -104,10 +104,30 @@ void EventJson(const Document& doc, const Event& e, const CodepointIndex& cp, st
   w.Int(cp(e.verb.end));
   w.EndObject();
   w.Key("location");
-  if (e.location >= 0) {
+  if (e.place >= 0 && e.place < static_cast<int>(doc.places.size()) &&
+      !doc.places[e.place].country.empty()) {
+    const Place& p = doc.places[e.place];
+    w.BeginObject();
+    w.Key("name");
+    w.String(p.name.empty() ? std::string(doc.slice(p.span)) : p.name);
+    w.Key("text");
+    w.String(doc.slice(p.span));
+    w.Key("country");
+    w.String(p.country);
+    w.Key("lat");
+    w.Double(p.lat, 4);
+    w.Key("lon");
+    w.Double(p.lon, 4);
+    w.Key("geonameid");
+    if (p.geonameid) w.Int(p.geonameid);
+    else w.Null();
+    w.EndObject();
+  } else if (e.location >= 0) {
     const auto& a = doc.actors[e.location];
     w.BeginObject();
     w.Key("name");
+    w.String(doc.slice(a.span));
+    w.Key("text");
     w.String(doc.slice(a.span));
     w.Key("country");
     w.String(a.code.substr(0, 3));
@@ -167,14 +187,14 @@ bool IsSectorCode(std::string_view s) {
   return false;
 }
 
-CodeParts SplitCode(const std::string& code) {
+CodeParts SplitCode(std::string_view code) {
   CodeParts p;
   if (code.size() < 3) return p;
-  std::string head = code.substr(0, 3);
+  std::string head(code.substr(0, 3));
   size_t pos = 3;
   if (head == "IGO" || head == "NGO") {
     p.type1 = head;
-    p.known_group = code.substr(3, 3);
+    p.known_group = std::string(code.substr(3, 3));
     pos = 6;
   } else if (IsSectorCode(head)) {
     p.type1 = head;
@@ -182,7 +202,7 @@ CodeParts SplitCode(const std::string& code) {
     p.country = head;
   }
   for (; pos + 3 <= code.size(); pos += 3) {
-    std::string part = code.substr(pos, 3);
+    std::string part(code.substr(pos, 3));
     if (p.type1.empty()) p.type1 = part;
     else if (p.type2.empty()) p.type2 = part;
   }
@@ -190,21 +210,53 @@ CodeParts SplitCode(const std::string& code) {
 }
 
 void AppendActorGdelt(const Document& doc, int m, std::string* out) {
-  // Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1, Religion2, Type1..3
   if (m < 0) {
-    for (int i = 0; i < 10; ++i) *out += '\t';
+    AppendGdeltActor("", "", out);
     return;
   }
   const auto& a = doc.actors[m];
-  CodeParts p = SplitCode(a.code);
-  std::string name = std::string(doc.slice(a.span));
-  for (char& c : name)
-    if (c == '\t' || c == '\n') c = ' ';
-  *out += a.code + '\t' + name + '\t' + p.country + '\t' + p.known_group + "\t\t\t\t" + p.type1 +
-          '\t' + p.type2 + "\t\t";
+  AppendGdeltActor(a.code, doc.slice(a.span), out);
 }
 
 }  // namespace
+
+std::string ActorCountry(std::string_view code) {
+  if (code.size() < 3) return "";
+  for (char c : code.substr(0, 3))
+    if (c < 'A' || c > 'Z') return "";
+  return SplitCode(code).country;
+}
+
+std::string ActorSector(std::string_view code) { return SplitCode(code).type1; }
+
+void AppendGdeltActor(std::string_view code, std::string_view name, std::string* out) {
+  // Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1, Religion2, Type1..3
+  if (code.empty()) {
+    for (int i = 0; i < 10; ++i) *out += '\t';
+    return;
+  }
+  CodeParts p = SplitCode(code);
+  std::string clean(name);
+  for (char& c : clean)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  *out += std::string(code) + '\t' + clean + '\t' + p.country + '\t' + p.known_group +
+          "\t\t\t\t" + p.type1 + '\t' + p.type2 + "\t\t";
+}
+
+void AppendGdeltDate(std::string_view date, std::string* out) {
+  if (!IsIsoDate(date)) {
+    *out += "\t\t\t\t";
+    return;
+  }
+  std::string ymd = std::string(date.substr(0, 4)) + std::string(date.substr(5, 2)) +
+                    std::string(date.substr(8, 2));
+  int y = std::stoi(ymd.substr(0, 4)), mo = std::stoi(ymd.substr(4, 2)),
+      d = std::stoi(ymd.substr(6, 2));
+  static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  double frac = y + (kCum[mo - 1] + d) / 365.0;
+  *out += ymd + '\t' + ymd.substr(0, 6) + '\t' + ymd.substr(0, 4) + '\t' +
+          fmt::format("{:.4f}", frac) + '\t';
+}
 
 void AppendDocumentJson(const Document& doc, std::string* out) {
   CodepointIndex cp(doc.text);
@@ -420,20 +472,8 @@ void EventFormatter::Append(const Document& doc, std::string* out) const {
       field(doc.slice(doc.sentences[e.sentence].span), true);
     } else {
       // GDELT 2.0 event table, 61 tab-separated columns.
-      std::string date = e.date;
-      std::string ymd = date.size() == 10 ? date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2)
-                                          : "";
       *out += std::to_string(EventId(doc, e)) + '\t';
-      if (!ymd.empty()) {
-        int y = std::stoi(ymd.substr(0, 4)), mo = std::stoi(ymd.substr(4, 2)),
-            d = std::stoi(ymd.substr(6, 2));
-        static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-        double frac = y + (kCum[mo - 1] + d) / 365.0;
-        *out += ymd + '\t' + ymd.substr(0, 6) + '\t' + ymd.substr(0, 4) + '\t' +
-                fmt::format("{:.4f}", frac) + '\t';
-      } else {
-        *out += "\t\t\t\t";
-      }
+      AppendGdeltDate(e.date, out);
       AppendActorGdelt(doc, e.source, out);
       AppendActorGdelt(doc, e.target, out);
       std::string base = e.cameo.substr(0, std::min<size_t>(3, e.cameo.size()));

@@ -39,4 +39,19 @@ long long EventId(const Document& doc, const Event& e);
 // Appends `v` as one CSV field (quoted when it needs to be).
 void AppendCsvField(std::string* out, std::string_view v);
 
+// The country part of a CAMEO actor code ("RUSGOV" -> "RUS"); "" when the code starts with a
+// sector or an organisation ("GOV", "IGOUNO").
+std::string ActorCountry(std::string_view code);
+// The first sector of a CAMEO actor code ("RUSGOVMIL" -> "GOV", "IGOUNO" -> "IGO"); "" if none.
+std::string ActorSector(std::string_view code);
+
+// Appends the 10 GDELT actor columns (Code, Name, CountryCode, KnownGroupCode, EthnicCode,
+// Religion1Code, Religion2Code, Type1Code..Type3Code), each followed by a tab; all empty when
+// `code` is empty.
+void AppendGdeltActor(std::string_view code, std::string_view name, std::string* out);
+
+// Appends the 4 GDELT date columns (SQLDATE, MonthYear, Year, FractionDate) for an ISO date,
+// each followed by a tab; empty when `date` is not YYYY-MM-DD.
+void AppendGdeltDate(std::string_view date, std::string* out);
+
 }  // namespace dyad
