@@ -6,7 +6,7 @@ PYTHON ?= /usr/bin/python3
 DYAD   := $(BUILD)/dyad
 SHARED_ABS := $(abspath $(SHARED))
 
-.PHONY: all deps configure build demo test eval bench format clean
+.PHONY: all deps configure build web demo test eval bench format clean
 
 all: build
 
@@ -14,10 +14,20 @@ deps:
 	@scripts/install-deps.sh
 
 configure: deps
+	@[ -d geo/node_modules ] || npm ci --prefix geo --no-audit --no-fund
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 
-build: configure
+build: configure web
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# The dashboard (web/): npm ci when web/node_modules is missing or older than the lockfile,
+# npm run build when a source is newer than web/dist; `dyad serve` serves web/dist.
+WEB_SOURCES := $(wildcard web/index.html web/package.json web/vite.config.ts web/tsconfig.json web/src/*)
+web: web/dist/index.html
+web/node_modules/.package-lock.json: web/package-lock.json | deps
+	@npm ci --prefix web --no-audit --no-fund --loglevel=error
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	@npm run --silent --prefix web build
 
 # Codes the bundled example articles into dyad.db and prints what was found.
 demo: build
@@ -28,6 +38,9 @@ demo: build
 	@$(DYAD) query --db dyad.db summary
 	@echo
 	@echo "More: $(DYAD) query --db dyad.db dyads | roots | days | quad,  or --sql \"SELECT ...\""
+	@echo "Export: $(DYAD) export --db dyad.db --format jsonl | csv | gdelt | plover"
+	@echo
+	@echo "Dashboard: run  $(DYAD) serve --db dyad.db  then open http://127.0.0.1:8080"
 
 test: build
 	@cd $(BUILD) && DYAD_SHARED=$(SHARED_ABS) ctest --output-on-failure -j $(JOBS)

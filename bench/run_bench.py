@@ -22,8 +22,30 @@ documents/s, sentences/s, MB/s and peak RSS.
   documents  from dyad's --stats (documents coded); sentences likewise
   peak RSS   ru_maxrss of that one child, from os.wait4
 
+Then, when the Python module is built (build/python beside the binary) and Dask is installed,
+the cluster path against the plain CLI on the Reuters corpus, split untimed into --dask-partitions
+JSONL files (in order), each run in a fresh child:
+  dyad code PARTS/ --input-format jsonl --threads 2 --out R.jsonl --db R.db --stats S
+  python3 -m dyad.dask PARTS/ --input-format jsonl --workers 2 --out DIR --db D.db --stats S
+and prints both wall-clock times (cluster start-up, dictionary loading in each worker, the
+partition shards and the merge into one database included) and their ratio, dask / CLI.
+--dask off skips it; --dask on fails when it cannot run.
+
+Last, bench/store_bench.py times the database: `dyad export` of 1,000,000 events (peak RSS flat
+against 100,000) and wrk with 50 connections for 10 s against `dyad serve`'s /api/events
+(requests/s, p99); --store off skips it.
+
+And bench/extract_bench.py times `dyad extract` on the WCXB pages (793 pages once and 13
+times over: pages/s, pages per CPU-second, peak RSS flat); --extract off skips it.
+
+And bench/nlp_bench.py times `dyad parse --bench` on the BBC corpus: tokenization alone,
+tagging + parsing (target >= 150,000 tokens/s on one core) and the models' peak RSS (target
+<= 300 MB); --nlp off skips it.
+
 Usage: bench/run_bench.py [--shared PATH] [--dyad PATH] [--corpus bbc|reuters|all]
                           [--limit N] [--threads 1,0] [--json bench/results.json]
+                          [--dask auto|on|off] [--dask-workers 2] [--dask-partitions 8]
+                          [--store on|off]
 """
 
 import argparse
@@ -248,6 +270,123 @@ def render(rows, out=sys.stdout):
                             for i, (w, c) in enumerate(zip(widths, t))).rstrip() + "\n")
 
 
+# ---------------------------------------------------------------- the Dask cluster path
+
+def python_module_dir(dyad):
+    """build/python beside the dyad binary, when the Python module was built there."""
+    d = os.path.join(os.path.dirname(os.path.abspath(dyad)), "python")
+    return d if os.path.isdir(os.path.join(d, "dyad")) else None
+
+
+def dask_unavailable(dyad):
+    """Why the Dask comparison cannot run, or None when it can."""
+    pydir = python_module_dir(dyad)
+    if pydir is None:
+        return "no Python module beside %s (pybind11 or python3-dev missing at build time)" % dyad
+    probe = subprocess.run([sys.executable, "-c", "import dyad, distributed"],
+                           env=dict(os.environ, PYTHONPATH=pydir), capture_output=True,
+                           text=True)
+    if probe.returncode != 0:
+        return "cannot import dyad and distributed: " + probe.stderr.strip().splitlines()[-1]
+    return None
+
+
+def split_jsonl(path, parts, folder):
+    """Splits a JSONL file into `parts` files of consecutive lines (input order kept)."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    os.makedirs(folder, exist_ok=True)
+    per = max(1, -(-len(lines) // parts))
+    n = 0
+    for i in range(0, len(lines), per):
+        with open(os.path.join(folder, "part-%03d.jsonl" % n), "w", encoding="utf-8") as f:
+            f.writelines(lines[i:i + per])
+        n += 1
+    return n
+
+
+def time_child(cmd, folder, timeout, env=None):
+    """Runs cmd in a fresh child; returns (exit status, wall seconds, stderr tail)."""
+    err_path = os.path.join(folder, "stderr-child.txt")
+    with open(err_path, "wb") as err, open(os.devnull, "wb") as devnull:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=devnull, stderr=err,
+                                env=env)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        seconds = time.perf_counter() - t0
+    with open(err_path, "rb") as f:
+        stderr = f.read().decode("utf-8", "replace")
+    return proc.returncode, seconds, stderr[-1500:]
+
+
+def read_json(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def bench_dask(dyad, corpus_path, name, workers, partitions, folder, timeout, date=None):
+    """The corpus coded by `dyad code --threads W` and by the Dask runner with W workers, both
+    writing JSONL and a database; returns a result row."""
+    parts = os.path.join(folder, name + "-parts")
+    n_parts = split_jsonl(corpus_path, partitions, parts)
+    extra = ["--date", date] if date else []
+    cli_stats = os.path.join(folder, "cli-stats.json")
+    cli_cmd = [dyad, "code", parts, "--input-format", "jsonl", "--threads", str(workers),
+               "--out", os.path.join(folder, "cli.jsonl"), "--db", os.path.join(folder, "cli.db"),
+               "--stats", cli_stats, "--quiet"] + extra
+    rc_cli, s_cli, err_cli = time_child(cli_cmd, folder, timeout)
+    dask_stats = os.path.join(folder, "dask-stats.json")
+    env = dict(os.environ, PYTHONPATH=python_module_dir(dyad))
+    dask_cmd = [sys.executable, "-m", "dyad.dask", parts, "--input-format", "jsonl",
+                "--workers", str(workers), "--out", os.path.join(folder, "dask-out"),
+                "--db", os.path.join(folder, "dask.db"), "--stats", dask_stats,
+                "--quiet"] + extra
+    rc_dask, s_dask, err_dask = time_child(dask_cmd, folder, timeout, env)
+    cs, ds = read_json(cli_stats) or {}, read_json(dask_stats) or {}
+    row = {"corpus": name, "workers": workers, "partitions": n_parts,
+           "documents": ds.get("documents"), "events": ds.get("events"),
+           "cli_documents": cs.get("documents"), "cli_events": cs.get("events"),
+           "cli_seconds": s_cli, "dask_seconds": s_dask,
+           "ratio": (s_dask / s_cli) if s_cli else None,
+           "dask_startup_seconds": ds.get("seconds_startup"),
+           "dask_coding_seconds": ds.get("seconds_coding"),
+           "dask_merge_seconds": ds.get("seconds_merge"),
+           "cli_returncode": rc_cli, "dask_returncode": rc_dask,
+           "cli_cmd": cli_cmd, "dask_cmd": dask_cmd}
+    # Exit status 1 means some input was rejected and the rest coded (a warning); no stats
+    # or anything else is a failed run.
+    row["failed"] = not cs or not ds or rc_cli not in (0, 1) or rc_dask not in (0, 1)
+    if row["failed"] or cs.get("documents") != ds.get("documents") \
+            or cs.get("events") != ds.get("events"):
+        print("warning: dask bench: CLI exit %s (%s documents, %s events), dask exit %s (%s "
+              "documents, %s events)\nCLI stderr: %s\ndask stderr: %s"
+              % (rc_cli, cs.get("documents"), cs.get("events"), rc_dask, ds.get("documents"),
+                 ds.get("events"), err_cli[-600:], err_dask[-600:]), file=sys.stderr)
+    return row
+
+
+def render_dask(rows, out=sys.stdout):
+    out.write("\ncluster path (Dask LocalCluster, processes) against the plain CLI, both writing "
+              "JSONL and one database:\n")
+    for r in rows:
+        if r.get("skipped"):
+            out.write("  %s: %s\n" % (r["corpus"], r["skipped"]))
+            continue
+        out.write("  %s, %d partitions: dyad code --threads %d %s s; dyad.dask --workers %d "
+                  "%s s (start-up %s, coding %s, of which merging %s) -> ratio %s%s\n"
+                  % (r["corpus"], r["partitions"], r["workers"], fmt(r["cli_seconds"], 2),
+                     r["workers"], fmt(r["dask_seconds"], 2), fmt(r["dask_startup_seconds"], 2),
+                     fmt(r["dask_coding_seconds"], 2), fmt(r["dask_merge_seconds"], 2),
+                     fmt(r["ratio"], 2), "  (FAILED)" if r["failed"] else ""))
+
+
 def main(argv=None):
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -261,6 +400,20 @@ def main(argv=None):
     ap.add_argument("--timeout", type=float, default=600, help="seconds per dyad run")
     ap.add_argument("--json", help="write the rows as JSON here (e.g. bench/results.json)")
     ap.add_argument("--keep", help="keep the converted JSONL in this folder")
+    ap.add_argument("--dask", choices=["auto", "on", "off"], default="auto",
+                    help="time the Dask cluster path on Reuters against the CLI (auto: when "
+                         "the Python module and Dask are there)")
+    ap.add_argument("--dask-workers", type=int, default=2,
+                    help="Dask workers, and the CLI's --threads to compare with (default 2)")
+    ap.add_argument("--store", choices=["on", "off"], default="on",
+                    help="also run bench/store_bench.py: export of 1,000,000 events (peak RSS) "
+                         "and wrk against dyad serve's /api/events")
+    ap.add_argument("--extract", choices=["on", "off"], default="on",
+                    help="also run bench/extract_bench.py: dyad extract on the WCXB pages")
+    ap.add_argument("--nlp", choices=["on", "off"], default="on",
+                    help="also run bench/nlp_bench.py: tokenizer, tagger and parser speed")
+    ap.add_argument("--dask-partitions", type=int, default=8,
+                    help="JSONL files the corpus is split into for Dask (default 8)")
     a = ap.parse_args(argv)
     if not (os.path.isfile(a.dyad) and os.access(a.dyad, os.X_OK)):
         print("error: no dyad binary at %s (build it, or pass --dyad PATH)" % a.dyad,
@@ -269,6 +422,8 @@ def main(argv=None):
     threads = [int(t) for t in a.threads.split(",") if t.strip()]
     names = ["bbc", "reuters"] if a.corpus == "all" else [a.corpus]
     rows, failed = [], False
+    converted = {}
+    dask_rows = []
     with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
         folder = a.keep or tmp
         os.makedirs(folder, exist_ok=True)
@@ -279,6 +434,7 @@ def main(argv=None):
                 rows.append({"corpus": name, "skipped": "skipped (no SHARED data)"})
                 continue
             path, ndocs, nbytes = conv
+            converted[name] = conv
             print("converted %s: %d documents, %.2f MB in %.1fs (untimed)"
                   % (name, ndocs, nbytes / 1e6, time.perf_counter() - t0), file=sys.stderr)
             for t in threads:
@@ -306,16 +462,66 @@ def main(argv=None):
                           % (name, t, r["returncode"],
                              " (timed out)" if r["timed_out"] else "",
                              r["stderr"][-600:]), file=sys.stderr)
+        if a.dask != "off" and "reuters" in names:
+            why = dask_unavailable(a.dyad)
+            if "reuters" not in converted:
+                why = why or "skipped (no SHARED data)"
+            if why:
+                dask_rows.append({"corpus": "reuters", "skipped": why})
+                if a.dask == "on":
+                    failed = True
+            else:
+                sub = os.path.join(folder, "dask")
+                os.makedirs(sub, exist_ok=True)
+                row = bench_dask(a.dyad, converted["reuters"][0], "reuters", a.dask_workers,
+                                 a.dask_partitions, sub, a.timeout, CORPORA["reuters"][1])
+                dask_rows.append(row)
+                failed = failed or row["failed"]
     render(rows)
+    if dask_rows:
+        render_dask(dask_rows)
     if a.json:
         doc = {"generated": datetime.datetime.now(datetime.timezone.utc)
                .isoformat(timespec="seconds"),
                "machine": {"cpus": os.cpu_count(), "platform": sys.platform},
                "limit": a.limit or None, "rows": rows}
+        if dask_rows:
+            doc["dask"] = dask_rows
         os.makedirs(os.path.dirname(os.path.abspath(a.json)), exist_ok=True)
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump(doc, f, indent=1)
             f.write("\n")
+    if a.store == "on":
+        store_json = None
+        if a.json:
+            store_json = os.path.join(os.path.dirname(os.path.abspath(a.json)),
+                                      "store_results.json")
+        cmd = [sys.executable, os.path.join(REPO_ROOT, "bench", "store_bench.py"),
+               "--dyad", a.dyad] + (["--json", store_json] if store_json else [])
+        sys.stdout.flush()
+        if subprocess.run(cmd).returncode != 0:
+            print("error: bench/store_bench.py failed", file=sys.stderr)
+            failed = True
+    if a.extract == "on":
+        cmd = [sys.executable, os.path.join(REPO_ROOT, "bench", "extract_bench.py"),
+               "--shared", a.shared, "--dyad", a.dyad]
+        if a.json:
+            cmd += ["--json", os.path.join(os.path.dirname(os.path.abspath(a.json)),
+                                           "extract_results.json")]
+        sys.stdout.flush()
+        if subprocess.run(cmd).returncode != 0:
+            print("error: bench/extract_bench.py failed", file=sys.stderr)
+            failed = True
+    if a.nlp == "on":
+        cmd = [sys.executable, os.path.join(REPO_ROOT, "bench", "nlp_bench.py"),
+               "--shared", a.shared, "--dyad", a.dyad]
+        if a.json:
+            cmd += ["--json", os.path.join(os.path.dirname(os.path.abspath(a.json)),
+                                           "nlp_results.json")]
+        sys.stdout.flush()
+        if subprocess.run(cmd).returncode != 0:
+            print("error: bench/nlp_bench.py failed", file=sys.stderr)
+            failed = True
     return 1 if failed else 0
 
 

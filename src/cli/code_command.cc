@@ -42,7 +42,7 @@ int RunCode(const CodeArgs& a) {
   Diagnostics diag;
   InputOptions in_opts;
   if (!ParseInputFormat(a.input_format, &in_opts.format)) {
-    std::fprintf(stderr, "dyad code: unknown --input-format '%s' (auto, text, jsonl, html)\n",
+    std::fprintf(stderr, "dyad code: unknown --input-format '%s' (auto, text, jsonl, html, warc)\n",
                  a.input_format.c_str());
     return 2;
   }
@@ -73,7 +73,9 @@ int RunCode(const CodeArgs& a) {
   if (dict_dirs.empty()) dict_dirs.push_back(Dictionary::DefaultDir());
   auto dict = Dictionary::Load(dict_dirs, &diag);
   if (!dict) return 2;
-  Pipeline pipeline(*dict, PipelineOptions{CoderOptions{a.keep_negated}});
+  PipelineOptions popts;
+  popts.coder.keep_negated = a.keep_negated;
+  Pipeline pipeline(*dict, popts);
 
   // Output: stdout unless --out; nothing at all with --db alone and --out -.
   FILE* out = stdout;
@@ -190,7 +192,7 @@ std::function<int()> AddCodeCommand(CLI::App& app) {
                   "document per line (id, url, date, title, text or html); .gz is read too.");
   cmd->add_option("--input-format", args->input_format,
                   "Force the input format: auto (default: by extension, then content), text, "
-                  "jsonl, html");
+                  "jsonl, html, warc");
   cmd->add_option("--date", args->date,
                   "Publication date (YYYY-MM-DD) for documents that give none");
   cmd->add_option("-f,--format", args->format, "Output format: jsonl (default), csv, gdelt")

@@ -85,7 +85,9 @@ struct Quote {
   Span speaker_span;    // the speaker as written (may be a pronoun resolved elsewhere)
   std::string speaker_name;  // fullest name found in the document for the speaker
   Span cue;             // "said", "told", "according to"
-  int addressee = -1;   // index into Document::actors, -1 when none
+  int addressee = -1;   // index into Document::actors, -1 when none or not a coded actor
+  Span addressee_span;  // the addressee as written ("Sergei Lavrov", "reporters"); empty when none
+  std::string addressee_name;  // fullest name found in the document for the addressee
   Span content;
 };
 
@@ -123,6 +125,9 @@ struct Document {
   std::string title;
   std::string publisher;
   std::string date;       // publication date, ISO YYYY-MM-DD, empty when unknown
+  // The date to take when neither the input nor the page itself gives one (--date, a WARC
+  // record's capture date); extraction moves it to `date` when the page has no date.
+  std::string fallback_date;
   std::vector<std::pair<std::string, std::string>> meta;  // other input fields, raw JSON values
 
   std::string raw;        // the input as read (text or HTML), before extraction

@@ -8,6 +8,7 @@
 
 #include "core/strings.h"
 #include "events/parsed_roles.h"
+#include "events/slot_matcher.h"
 
 namespace dyad {
 
@@ -548,6 +549,9 @@ void EventCoder::Code(Document* doc) const {
       }
     }
   }
+  // Verbs of PETRARCH/TABARI dictionaries, and their discard phrases.
+  if (dict_.has_foreign_verbs() || !dict_.discards().empty())
+    SlotMatcher(dict_, options_.peer ? *options_.peer : dict_.peer_options()).Code(doc);
 }
 
 }  // namespace dyad

@@ -4,8 +4,11 @@
 //
 // This first coder reads syntax off word order (subject before the verb, object after it,
 // "by" in passives, possessives before event nouns). The dependency parser replaces those
-// heuristics behind this same interface.
+// heuristics behind this same interface. Verbs of PETRARCH/TABARI dictionaries, whose
+// patterns place source and target explicitly, are coded by the SlotMatcher.
 #pragma once
+
+#include <optional>
 
 #include "core/document.h"
 #include "dict/dictionary.h"
@@ -13,7 +16,11 @@
 namespace dyad {
 
 struct CoderOptions {
+  CoderOptions(bool keep = false) : keep_negated(keep) {}  // NOLINT: CoderOptions{true}
   bool keep_negated = false;  // emit "did not attack" flagged negated instead of dropping it
+  // Options for PETRARCH/TABARI dictionaries (src/events/slot_matcher.h); when unset, those
+  // the dictionary set carries.
+  std::optional<PeerOptions> peer;
 };
 
 class EventCoder {

@@ -39,7 +39,9 @@ class CoderTest : public ::testing::Test {
 
   Document Code(const std::string& text, bool keep_negated = false,
                 const std::string& date = "2024-11-01") {
-    Pipeline p(*dict_, PipelineOptions{CoderOptions{keep_negated}});
+    PipelineOptions opts;
+    opts.coder.keep_negated = keep_negated;
+    Pipeline p(*dict_, opts);
     Document d;
     d.id = "t";
     d.raw = text;

@@ -6,23 +6,39 @@
 namespace dyad {
 
 Pipeline::Pipeline(const Dictionary& dict, PipelineOptions options)
-    : dict_(dict), actors_(dict), events_(dict, options.coder) {}
+    : dict_(dict), actors_(dict), events_(dict, options.coder) {
+  std::string err;
+  if (options.parse) {
+    nlp_ = nlp::Annotator::Load(
+        options.model_dir.empty() ? nlp::Annotator::DefaultDir() : options.model_dir,
+                           &err);
+    if (!nlp_) status_ += "no parser (" + err + "); ";
+  }
+  if (options.geo) {
+    geo_ = Geocoder::Open(options.gazetteer.empty() ? DefaultGazetteerPath() : options.gazetteer,
+                          &err);
+    if (!geo_) status_ += "no gazetteer (" + err + "); ";
+  }
+}
 
 void Pipeline::Process(Document* doc) const {
   extractor_.Extract(doc);
   tokenizer_.Tokenize(doc);
+  if (nlp_) nlp_->Annotate(doc);
   time_.Tag(doc);
+  if (geo_) geo_->Resolve(doc);
   actors_.Recognize(doc);
   coref_.Resolve(doc);
+  quotes_.Find(doc);
   events_.Code(doc);
-  AttachDates(doc);
+  AttachTimeAndPlace(doc);
 }
 
-void Pipeline::AttachDates(Document* doc) const {
+void Pipeline::AttachTimeAndPlace(Document* doc) const {
   for (Event& e : doc->events) {
     const Sentence& s = doc->sentences[e.sentence];
-    // The DATE expression of the event's sentence nearest its verb that names a day or a
-    // month; otherwise the event keeps the document date.
+    // The time expression of the event's own sentence nearest its verb that names a day or
+    // a month; otherwise the event keeps the document date.
     uint32_t best = ~0u;
     for (size_t i = 0; i < doc->timexes.size(); ++i) {
       const Timex& t = doc->timexes[i];
@@ -37,6 +53,12 @@ void Pipeline::AttachDates(Document* doc) const {
         e.date = *day;
         e.date_source = "text";
       }
+    }
+    if (geo_ && !doc->places.empty()) {
+      uint32_t verb_token = s.first_token;
+      for (uint32_t t = s.first_token; t < s.end_token; ++t)
+        if (doc->tokens[t].span.start == e.verb.start) verb_token = t;
+      e.place = geo_->EventPlace(*doc, e.sentence, verb_token);
     }
   }
 }

@@ -12,6 +12,9 @@
 #include "dict/dictionary.h"
 #include "events/event_coder.h"
 #include "extract/article_extractor.h"
+#include "geo/geocoder.h"
+#include "nlp/annotator.h"
+#include "quotes/quote_finder.h"
 #include "text/tokenizer.h"
 #include "time/time_tagger.h"
 
@@ -19,6 +22,14 @@ namespace dyad {
 
 struct PipelineOptions {
   CoderOptions coder;
+  // Trained models (tagger, lemmatizer, parser); "" = Annotator::DefaultDir(). When they
+  // cannot be loaded the coder falls back to word order, and `nlp_status` says why.
+  std::string model_dir;
+  bool parse = true;
+  // The gazetteer; "" = DefaultGazetteerPath(). Without it places come from the actor
+  // dictionaries only (no coordinates).
+  std::string gazetteer;
+  bool geo = true;
 };
 
 // Built once from a Dictionary; const and thread-safe afterwards.
@@ -33,10 +44,12 @@ class Pipeline {
   void ProcessBatch(std::vector<Document>* docs, unsigned threads) const;
 
   const Dictionary& dictionary() const { return dict_; }
+  // Why the parser or the gazetteer is not in use ("" when both are).
+  const std::string& status() const { return status_; }
 
  private:
-  // Gives each event the date of its own sentence's time expression, when it names a day.
-  void AttachDates(Document* doc) const;
+  // Gives each event the date of its own time expression, and its place.
+  void AttachTimeAndPlace(Document* doc) const;
   const Dictionary& dict_;
   ArticleExtractor extractor_;
   Tokenizer tokenizer_;
@@ -44,6 +57,10 @@ class Pipeline {
   CoreferenceResolver coref_;
   EventCoder events_;
   TimeTagger time_;
+  QuoteFinder quotes_;
+  std::unique_ptr<nlp::Annotator> nlp_;
+  std::unique_ptr<Geocoder> geo_;
+  std::string status_;
 };
 
 }  // namespace dyad
