@@ -375,87 +375,108 @@ void EventCoder::Code(Document* doc) const {
       int src = -1, tgt = -1;
       bool parsed_negation = false;
       int parsed_speaker = -1;
+      // Roles by word order: the only ones for unparsed text, and the fallback for a slot
+      // the parse leaves empty (a greedy parse misattaches some objects and subjects).
+      auto word_order = [&]() -> std::pair<int, int> {
+        int src = -1, tgt = -1;
+        if (p.is_noun) {
+          // The possessor or adjective right before the noun: "Russia's attack", "Russian
+          // strikes", "its war" (a resolved pronoun).
+          bool possessed = false;
+          for (uint32_t k = tr.head; k > s.first_token && k + 4 > tr.head; --k) {
+            const std::string& w = doc->tokens[k - 1].norm;
+            if (w == "'s" || w == "'" || w == "its" || w == "their" || w == "his" || w == "her")
+              possessed = true;
+            if (IsPreposition(w) || IsClauseBreak(w) || w == ",") break;
+          }
+          for (int m : ms) {
+            const auto& a = doc->actors[m];
+            if (a.end_token <= tr.head && tr.head - a.end_token <= 2) src = m;
+          }
+          bool in_pp = false;
+          for (uint32_t k = tr.head; k > s.first_token && k + 5 > tr.head; --k) {
+            const std::string& w = doc->tokens[k - 1].norm;
+            if (mention_at[k - 1] >= 0 || w == ",") break;
+            if (IsPreposition(w)) {
+              in_pp = true;
+              break;
+            }
+          }
+          // An unknown possessor ("Kim Il-Sung's visit") or a noun inside a prepositional
+          // phrase ("during the talks") says nothing about who acted.
+          if (src < 0 && !possessed && !in_pp) src = clause_subject(tr.head);
+          // Target: a mention after a target-marking preposition following the noun.
+          int cand = object_after(tr.end, src, 6);
+          if (cand >= 0 && !governing_preposition(cand).empty()) tgt = cand;
+        } else if (tr.passive) {
+          // "X was attacked by Y": Y is the source, X the target.
+          for (int m : ms) {
+            const auto& a = doc->actors[m];
+            if (a.first_token > tr.head && a.first_token <= tr.end + 6 &&
+                governing_preposition(m) == "by") {
+              src = m;
+              break;
+            }
+          }
+          tgt = clause_subject(tr.head);
+        } else {
+          src = clause_subject(tr.head);
+          // Appeals and demands address the subject of their that-clause: "demanded that X
+          // withdraw", "urged that X ...".
+          if ((code.substr(0, 2) == "02" || code.substr(0, 2) == "10") && tr.end < s.end_token) {
+            for (uint32_t k = tr.end; k < s.end_token && k < tr.end + 3; ++k) {
+              if (doc->tokens[k].norm != "that") continue;
+              for (int m : ms)
+                if (doc->actors[m].first_token > k && doc->actors[m].first_token <= k + 3 &&
+                    m != src) {
+                  tgt = m;
+                  break;
+                }
+              break;
+            }
+            if (tgt >= 0) return std::make_pair(src, tgt);
+          }
+          // After the pattern first ("sent troops to X"), else inside it: the object may be
+          // one of the pattern's words ("met the Egyptian counterpart" for "meet counterpart").
+          tgt = object_after(tr.end, src, 8);
+          if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
+        }
+        return std::make_pair(src, tgt);
+      };
+      bool use_parse = false;
       if (parse.parsed()) {
         const std::string& upos = doc->tokens[tr.head].upos;
-        // Verb patterns fire on verbs, noun patterns on nouns.
-        if (p.is_noun ? !(upos == "NOUN" || upos == "PROPN")
-                      : !(upos == "VERB" || upos == "AUX" || upos == "ADJ"))
-          continue;
+        // Verb patterns fire on verbs, noun patterns on nouns; when the tagger disagrees with
+        // the pattern, the parse around the word is not to be trusted either.
+        use_parse = p.is_noun ? (upos == "NOUN" || upos == "PROPN")
+                              : (upos == "VERB" || upos == "AUX" || upos == "ADJ");
+      }
+      if (use_parse) {
         std::vector<std::string> preps;
         for (const auto& w : p.words)
           if (IsPreposition(w)) preps.push_back(w);
         Roles r = parse.Find(tr.head, p.is_noun, preps);
         src = mention_of(r.source);
         tgt = mention_of(r.target);
+        // The pattern's own object ("offered its troops" for "offer troops") is not the
+        // target; word order looks past it ("... to Lebanon").
+        if (tgt >= 0 && doc->actors[tgt].first_token >= tr.head &&
+            doc->actors[tgt].first_token < tr.end)
+          tgt = -1;
         if (tgt == src) tgt = -1;
         parsed_negation = r.negated;
         if (r.speech_head >= 0) {
           Roles sr = parse.Find(static_cast<uint32_t>(r.speech_head), false, {});
           parsed_speaker = mention_of(sr.source);
         }
-      } else if (p.is_noun) {
-        // The possessor or adjective right before the noun: "Russia's attack", "Russian
-        // strikes", "its war" (a resolved pronoun).
-        bool possessed = false;
-        for (uint32_t k = tr.head; k > s.first_token && k + 4 > tr.head; --k) {
-          const std::string& w = doc->tokens[k - 1].norm;
-          if (w == "'s" || w == "'" || w == "its" || w == "their" || w == "his" || w == "her")
-            possessed = true;
-          if (IsPreposition(w) || IsClauseBreak(w) || w == ",") break;
+        if (src < 0 || tgt < 0) {
+          auto [ws, wt] = word_order();
+          if (src < 0 && ws != tgt) src = ws;
+          if (tgt < 0 && wt != src) tgt = wt;
         }
-        for (int m : ms) {
-          const auto& a = doc->actors[m];
-          if (a.end_token <= tr.head && tr.head - a.end_token <= 2) src = m;
-        }
-        bool in_pp = false;
-        for (uint32_t k = tr.head; k > s.first_token && k + 5 > tr.head; --k) {
-          const std::string& w = doc->tokens[k - 1].norm;
-          if (mention_at[k - 1] >= 0 || w == ",") break;
-          if (IsPreposition(w)) {
-            in_pp = true;
-            break;
-          }
-        }
-        // An unknown possessor ("Kim Il-Sung's visit") or a noun inside a prepositional
-        // phrase ("during the talks") says nothing about who acted.
-        if (src < 0 && !possessed && !in_pp) src = clause_subject(tr.head);
-        // Target: a mention after a target-marking preposition following the noun.
-        int cand = object_after(tr.end, src, 6);
-        if (cand >= 0 && !governing_preposition(cand).empty()) tgt = cand;
-      } else if (tr.passive) {
-        // "X was attacked by Y": Y is the source, X the target.
-        for (int m : ms) {
-          const auto& a = doc->actors[m];
-          if (a.first_token > tr.head && a.first_token <= tr.end + 6 &&
-              governing_preposition(m) == "by") {
-            src = m;
-            break;
-          }
-        }
-        tgt = clause_subject(tr.head);
       } else {
-        src = clause_subject(tr.head);
-        // Appeals and demands address the subject of their that-clause: "demanded that X
-        // withdraw", "urged that X ...".
-        if ((code.substr(0, 2) == "02" || code.substr(0, 2) == "10") && tr.end < s.end_token) {
-          for (uint32_t k = tr.end; k < s.end_token && k < tr.end + 3; ++k) {
-            if (doc->tokens[k].norm != "that") continue;
-            for (int m : ms)
-              if (doc->actors[m].first_token > k && doc->actors[m].first_token <= k + 3 &&
-                  m != src) {
-                tgt = m;
-                break;
-              }
-            break;
-          }
-          if (tgt >= 0) goto roles_done;
-        }
-        // After the pattern first ("sent troops to X"), else inside it: the object may be
-        // one of the pattern's words ("met the Egyptian counterpart" for "meet counterpart").
-        tgt = object_after(tr.end, src, 8);
-        if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
+        std::tie(src, tgt) = word_order();
       }
-    roles_done:
       if (tr.forced_target >= 0) tgt = tr.forced_target;
       // A protest with no named target is aimed at the authorities where it takes place, and
       // material acts done "in X" (visits, deployments, lifting a curfew, attacks) act on X.
