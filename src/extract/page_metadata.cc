@@ -330,19 +330,6 @@ std::string ClassId(const HtmlDom& dom, uint32_t i) {
   return s;
 }
 
-// True when the element sits in page furniture (navigation, asides, footers, comments,
-// related-article lists), where a date or an author is not the article's.
-bool InFurniture(const HtmlDom& dom, uint32_t i) {
-  for (int hops = 0; i != 0 && hops < 64; ++hops, i = dom[i].parent) {
-    HtmlTag t = dom.tag(i);
-    if (t == HtmlTag::kNav || t == HtmlTag::kAside || t == HtmlTag::kFooter) return true;
-    std::string ci = ClassId(dom, i);
-    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
-      return true;
-  }
-  return false;
-}
-
 std::string Host(std::string_view url) {
   size_t p = url.find("://");
   if (p == std::string_view::npos) return "";
@@ -477,6 +464,21 @@ bool SameText(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+// A <footer> inside an <article> is the article's own (its byline and date), not the page's.
+bool InFurniture(const HtmlDom& dom, uint32_t i) {
+  bool in_footer = false;
+  for (int hops = 0; i != 0 && hops < 64; ++hops, i = dom[i].parent) {
+    HtmlTag t = dom.tag(i);
+    if (t == HtmlTag::kNav || t == HtmlTag::kAside) return true;
+    if (t == HtmlTag::kFooter) in_footer = true;
+    if (t == HtmlTag::kArticle) in_footer = false;
+    std::string ci = ClassId(dom, i);
+    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
+      return true;
+  }
+  return in_footer;
+}
 
 std::string ParseDate(std::string_view s, bool anywhere) {
   if (!anywhere) {
@@ -694,11 +696,7 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   }
 
   // Date: meta tags, JSON-LD, <time>, then the URL (the text is the caller's, last).
-  std::string modified = !meta_modified.empty() ? meta_modified : ld.modified;
-  if (std::getenv("PREFER_MOD") && !modified.empty() && modified >= std::max(meta_date, ld.date) && !std::max(meta_date, ld.date).empty()) {
-    md.date = modified;
-    md.date_source = "meta";
-  } else if (!meta_date.empty()) {
+  if (!meta_date.empty()) {
     md.date = meta_date;
     md.date_source = "meta";
   } else if (!ld.date.empty()) {
