@@ -620,7 +620,6 @@ class Extractor {
                                  StartsWith(lower, "updated") ||
                                  StartsWith(lower, "last updated")))
         continue;
-      if (b.type == "caption" && !std::getenv("KEEPCAP")) continue;
       if (key.size() >= 20 && !seen.insert(key).second) continue;
       out.push_back(std::move(b));
       out_raw.push_back(k);
