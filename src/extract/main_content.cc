@@ -111,6 +111,7 @@ struct Info {
   bool removed = false;  // furniture: left out with its subtree
   bool protect = false;  // holds the article body: never removed
   bool comments = false; // named as a comment thread
+  bool headline = false;  // holds the article's headline: its name alone does not remove it
   Hint hint = Hint::kNone;
 };
 
@@ -269,6 +270,23 @@ class Extractor {
       raw_link[p] += raw_link[i];
     }
     const uint32_t page_text = raw_text[0];
+    // The <h1> that is the article's title, and every element around it: the article's
+    // container is not furniture, whatever its name says (an article opened in a "modal").
+    std::string title_key = Key(title_);
+    if (!title_key.empty()) {
+      for (uint32_t i = 1; i < n; ++i) {
+        if (dom_.tag(i) != HtmlTag::kH1) continue;
+        std::string t;
+        for (uint32_t k = i + 1; k < dom_[i].end; ++k)
+          if (dom_.is_text(k)) t += dom_.text(k);
+        if (Key(t) != title_key) continue;
+        for (uint32_t a = i, hops = 0; a != 0 && hops < 2 * HtmlDom::kMaxDepth; ++hops) {
+          info_[a].headline = true;
+          a = dom_[a].parent;
+        }
+        break;
+      }
+    }
     for (uint32_t i = 1; i < n; ++i) {
       Info& in = info_[i];
       uint32_t p = dom_[i].parent;
@@ -309,6 +327,7 @@ class Extractor {
       // Nor to drop a third of the page that is prose, not links ("read-more" holding the
       // rest of the story).
       bool prose = raw_link[i] * 5 < raw_text[i] && raw_text[i] * 3 >= page_text;
+      if (in.headline && !in.comments) continue;
       if (in.hint == Hint::kJunk && t != HtmlTag::kBody && t != HtmlTag::kHtml &&
           t != HtmlTag::kArticle && t != HtmlTag::kMain &&
           ((raw_text[i] * 5 < page_text * 3 && !prose) || in.comments)) {
@@ -620,7 +639,6 @@ class Extractor {
                                  StartsWith(lower, "updated") ||
                                  StartsWith(lower, "last updated")))
         continue;
-      if (b.type == "caption" && !std::getenv("KEEPCAP")) continue;
       if (key.size() >= 20 && !seen.insert(key).second) continue;
       out.push_back(std::move(b));
       out_raw.push_back(k);

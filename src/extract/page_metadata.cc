@@ -330,19 +330,6 @@ std::string ClassId(const HtmlDom& dom, uint32_t i) {
   return s;
 }
 
-// True when the element sits in page furniture (navigation, asides, footers, comments,
-// related-article lists), where a date or an author is not the article's.
-bool InFurniture(const HtmlDom& dom, uint32_t i) {
-  for (int hops = 0; i != 0 && hops < 64; ++hops, i = dom[i].parent) {
-    HtmlTag t = dom.tag(i);
-    if (t == HtmlTag::kNav || t == HtmlTag::kAside || t == HtmlTag::kFooter) return true;
-    std::string ci = ClassId(dom, i);
-    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
-      return true;
-  }
-  return false;
-}
-
 std::string Host(std::string_view url) {
   size_t p = url.find("://");
   if (p == std::string_view::npos) return "";
@@ -459,15 +446,17 @@ std::vector<std::string> TitleWords(std::string_view s) {
   return out;
 }
 
-// True when a headline and a declared title name the same article: most of the headline's
-// words are in the title ("Headline | Site", a shortened or lengthened headline).
-bool SimilarTitles(std::string_view headline, std::string_view declared) {
+// How well a declared title confirms a headline: the share of the declared title's words
+// that the headline has, when most of the headline's words are in the declared title
+// ("Headline | Site", a shortened or lengthened headline); 0 when they differ.
+double TitleMatch(std::string_view headline, std::string_view declared) {
   std::vector<std::string> h = TitleWords(headline), d = TitleWords(declared);
-  if (h.empty() || d.empty()) return false;
+  if (h.empty() || d.empty()) return 0;
   size_t common = 0;
   for (const auto& w : h)
     if (std::find(d.begin(), d.end(), w) != d.end()) ++common;
-  return common * 10 >= h.size() * 6 && common * 10 >= std::min(h.size(), d.size()) * 6;
+  if (common * 10 < h.size() * 6 || common * 10 < std::min(h.size(), d.size()) * 6) return 0;
+  return static_cast<double>(common) / static_cast<double>(std::max(h.size(), d.size()));
 }
 
 bool SameText(const std::string& a, const std::string& b) {
@@ -475,6 +464,21 @@ bool SameText(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+// A <footer> inside an <article> is the article's own (its byline and date), not the page's.
+bool InFurniture(const HtmlDom& dom, uint32_t i) {
+  bool in_footer = false;
+  for (int hops = 0; i != 0 && hops < 64; ++hops, i = dom[i].parent) {
+    HtmlTag t = dom.tag(i);
+    if (t == HtmlTag::kNav || t == HtmlTag::kAside) return true;
+    if (t == HtmlTag::kFooter) in_footer = true;
+    if (t == HtmlTag::kArticle) in_footer = false;
+    std::string ci = ClassId(dom, i);
+    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
+      return true;
+  }
+  return in_footer;
+}
 
 std::string ParseDate(std::string_view s, bool anywhere) {
   if (!anywhere) {
@@ -631,19 +635,29 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // A headline that a declared title confirms; else the one headline; else a declared title
   // without the site name.
   for (auto& d : declared) d = StripSiteFromTitle(d, md.site);
-  for (const auto& h : h1s) {
-    for (const auto& d : declared)
-      if (SimilarTitles(h, d)) {
+  // The best-confirmed headline wins, not the first: a short site or section name in an
+  // <h1> ("The Go Blog") shares a few words with "Headline - The Go Programming Language".
+  double best_match = 0;
+  for (const auto& h : h1s)
+    for (const auto& d : declared) {
+      double m = TitleMatch(h, d);
+      if (m > best_match) {
+        best_match = m;
         md.title = h;
-        break;
       }
-    if (!md.title.empty()) break;
-  }
-  if (md.title.empty() && h1s.size() == 1) md.title = h1s[0];
+    }
+  // A lone headline that no declared title confirms is the article's, unless it is a few
+  // words ("Our Blog", a blog's or author's name) while the page declares a title.
+  std::string first_long;
+  for (const auto& h : h1s)
+    if (first_long.empty() && TitleWords(h).size() > 3) first_long = h;
+  if (md.title.empty() && h1s.size() == 1 && (declared.empty() || !first_long.empty()))
+    md.title = h1s[0];
   if (md.title.empty()) {
     // `declared` is in order of trust: JSON-LD headline, og:title, twitter:title, <title>.
     bool only_title_tag = declared.size() == 1 && !title_tag.empty();
-    if (!declared.empty() && !(only_title_tag && !h1s.empty())) md.title = declared[0];
+    if (!declared.empty() && !(only_title_tag && !first_long.empty())) md.title = declared[0];
+    else if (!first_long.empty()) md.title = first_long;
     else if (!h1s.empty()) md.title = h1s[0];
   }
 
@@ -682,11 +696,7 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   }
 
   // Date: meta tags, JSON-LD, <time>, then the URL (the text is the caller's, last).
-  std::string modified = !meta_modified.empty() ? meta_modified : ld.modified;
-  if (std::getenv("PREFER_MOD") && !modified.empty() && modified >= std::max(meta_date, ld.date) && !std::max(meta_date, ld.date).empty()) {
-    md.date = modified;
-    md.date_source = "meta";
-  } else if (!meta_date.empty()) {
+  if (!meta_date.empty()) {
     md.date = meta_date;
     md.date_source = "meta";
   } else if (!ld.date.empty()) {

@@ -33,4 +33,8 @@ std::string ParseDate(std::string_view s, bool anywhere = false);
 // A date in a URL path (/2024/11/01/, /2024-11-01-, /20241101/); "" when none.
 std::string DateFromUrl(std::string_view url);
 
+// True when element `i` sits in page furniture (navigation, asides, the page's footer,
+// comments, related-article lists), where a date or an author is not the article's.
+bool InFurniture(const HtmlDom& dom, uint32_t i);
+
 }  // namespace dyad
