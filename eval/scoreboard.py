@@ -35,6 +35,7 @@ import dyadrun  # noqa: E402
 SCORERS = [
     "plover_gold",
     "plover_gold_phoenix",
+    "case2021",
     "petrarch_gsr",
     "petrarch_gsr_phoenix",
     "petrarch_unittest",
