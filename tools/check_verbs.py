@@ -247,8 +247,9 @@ def check_verbs(path, rep, patterns, inflected):
                 elif k == 'mode' and not MODE_RE.match(v):
                     rep.error(where, 'mode=%r malformed' % v)
                     bad = True
-                elif k == 'target' and v != 'none':
-                    rep.error(where, 'target=%r: only target=none is defined' % v)
+                elif k == 'target' and v not in ('none', 'optional'):
+                    rep.error(where, 'target=%r: only target=none and target=optional are '
+                                     'defined' % v)
                     bad = True
                 else:
                     attrs[k] = v
