@@ -553,7 +553,10 @@ void EventCoder::Code(Document* doc) const {
           e.date_source = doc->date.empty() ? "" : "document";
           if (parse.parsed()) {
             if (parsed_speaker >= 0 && parsed_speaker != sm) e.attribution = parsed_speaker;
-          } else if (speaker >= 0 && speaker != sm && tr.head > speech_at) {
+          }
+          // Word order when the parse found no speaker ("Russia said | Ukrainian troops
+          // attacked ...", misparsed): the speaker of a saying verb before the event.
+          if (e.attribution < 0 && speaker >= 0 && speaker != sm && tr.head > speech_at) {
             e.attribution = speaker;
           }
           e.location = NearestPlace(*doc, s, tr.head);
