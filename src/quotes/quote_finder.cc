@@ -151,6 +151,37 @@ bool In(const std::unordered_set<std::string_view>& set, std::string_view w) {
   return set.count(w) > 0;
 }
 
+// Verbs whose subject PolNeAR annotates as the source of an attribution although they are
+// no verbs of saying: evaluation, endorsement, request and characterisation ("criticized the
+// deal", "endorsed Clinton", "urged voters to …", "called him a moderate"). By lemma; only
+// read with a dependency parse, which gives their subject and complements.
+bool IsAttitudeLemma(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "call",      "describe",  "decline",    "refuse",    "accuse",    "criticize",
+      "criticise", "endorse",   "urge",       "praise",    "defend",    "cite",
+      "blast",     "question",  "denounce",   "blame",     "reject",    "dismiss",
+      "mock",      "slam",      "rail",       "propose",   "refer",     "express",
+      "attack",    "discuss",   "challenge",  "encourage", "request",   "condemn",
+      "welcome",   "applaud",   "demand",     "label",     "dub",       "characterize",
+      "brand",     "hail",      "tout",       "lambaste",  "lambast",   "chide",
+      "scold",     "ridicule",  "decry",      "deride",    "thank",     "highlight",
+      "recommend", "advocate",  "oppose",     "support",   "back",      "favor",
+      "prefer",    "want",      "seek",       "plan",      "vow",       "pledge",
+      "promise",   "threaten",  "offer",      "invite",    "advise",
+      "contest",   "dispute",   "commend",   "congratulate", "credit",
+      "lament",    "bemoan",    "acknowledge", "insist",   "agree",     "disagree",
+      "emphasize", "stress",    "predict",    "estimate",  "forecast",  "warn",
+      "ask",       "tell",      "say",        "add",       "note",      "write",
+      "argue",     "claim",     "suggest",    "announce",  "explain",   "report",
+      "show",      "find",      "indicate",   "think",     "believe",   "hope",
+      "expect",    "know",      "feel",       "fear",      "worry",     "mention",
+      "talk",      "speak",     "point",      "respond",   "reply",     "confirm",
+      "deny",      "admit",     "recall",     "reveal",    "tweet",     "post",
+      "conclude",  "declare",   "assert",     "complain",  "boast",     "joke"};
+  return In(k, w);
+}
+
+
 // Words between a subject and its cue verb that belong to the verb group.
 bool IsVerbGroupWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
@@ -517,6 +548,8 @@ class Finder {
   void TryTranscript(uint32_t block);
   void TryAccordingTo(uint32_t t);
   void TryVerb(uint32_t t);
+  void TryParsedCue(uint32_t t);
+  void Subtree(uint32_t t, uint32_t* lo, uint32_t* hi) const;
   bool PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has_subject, int q);
   void AddContinuations();
 
@@ -557,6 +590,7 @@ class Finder {
   std::vector<int> quote_used_;  // quote span -> Found index, -1 when not attributed
   std::vector<bool> claimed_;
   std::vector<Found> found_;
+  std::vector<std::vector<uint32_t>> children_;  // dependents of each token (with a parse)
   // Proper-name runs [first, end) of the document, in text order.
   std::vector<std::pair<uint32_t, uint32_t>> names_;
 };
@@ -600,6 +634,12 @@ void Finder::IndexTokens() {
   SplitLineParagraphs();
   for (const Token& k : tok_)
     if (!k.deprel.empty()) parsed_ = true;
+  if (parsed_) {
+    children_.assign(n, {});
+    for (uint32_t k = 0; k < n; ++k)
+      if (tok_[k].head >= 0 && static_cast<uint32_t>(tok_[k].head) < n)
+        children_[tok_[k].head].push_back(k);
+  }
   claimed_.assign(n, false);
   in_quote_.assign(n, -1);
 
@@ -1772,6 +1812,116 @@ void Finder::TryVerb(uint32_t t) {
   }
 }
 
+// The extent [lo, hi) of the dependency subtree of t (within its sentence).
+void Finder::Subtree(uint32_t t, uint32_t* lo, uint32_t* hi) const {
+  *lo = t;
+  *hi = t + 1;
+  std::vector<uint32_t> stack = {t};
+  size_t guard = 0;
+  while (!stack.empty() && guard++ < tok_.size()) {
+    const uint32_t k = stack.back();
+    stack.pop_back();
+    for (uint32_t c : children_[k]) {
+      *lo = std::min(*lo, c);
+      *hi = std::max(*hi, c + 1);
+      stack.push_back(c);
+    }
+  }
+}
+
+// With a dependency parse, any verb of saying, thinking or stance whose clause the word
+// patterns above did not take: the subject is the source, the verb group the cue, the
+// complements after the verb the content ("criticized the trade deal", "accused him of
+// sexism", "called for a ban", "vowed to repeal it"). PolNeAR spans the cue as the verb
+// with its auxiliaries, particle and the preposition that opens its object ("called for",
+// "referring to", "has said"), and the content as everything the verb governs after it.
+void Finder::TryParsedCue(uint32_t t) {
+  const Token& v = tok_[t];
+  if (v.upos != "VERB" || in_quote_[t] >= 0) return;
+  const std::string& lemma = v.lemma.empty() ? N(t) : v.lemma;
+  if (!IsAttitudeLemma(lemma) && !CueWords().count(N(t))) return;
+  const uint32_t sf = SentFirst(t), se = SentEnd(t);
+  // Passives name no source ("was asked", "is expected to").
+  for (uint32_t c : children_[t])
+    if (tok_[c].deprel == "aux:pass" || tok_[c].deprel == "nsubj:pass" ||
+        tok_[c].deprel == "expl")
+      return;
+
+  // The source: the verb's subject, or that of the verb it is coordinated with.
+  Phrase subj;
+  bool has_subject = ParseSubject(t, &subj) && subj.end <= t;
+  if (!has_subject && (v.deprel == "conj" || (v.deprel == "advcl" && EndsWithIng(N(t)))) &&
+      v.head >= 0 && static_cast<uint32_t>(v.head) < t && SentFirst(v.head) == sf) {
+    const uint32_t h = static_cast<uint32_t>(v.head);
+    if (v.deprel == "advcl" && !(t > sf && N(t - 1) == ",")) return;
+    has_subject = ParseSubject(h, &subj) && subj.end <= h;
+  }
+  if (!has_subject) return;
+  for (uint32_t k = subj.first; k < subj.end; ++k)
+    if (in_quote_[k] >= 0) return;
+
+  // The content: the verb's complements after it.
+  uint32_t lo = UINT32_MAX, hi = 0, first_dep = UINT32_MAX;
+  bool core = false;
+  for (uint32_t c : children_[t]) {
+    if (c <= t) continue;
+    const std::string& d = tok_[c].deprel;
+    const bool comp = d == "obj" || d == "iobj" || d == "ccomp" || d == "xcomp";
+    const bool oblique = d == "obl" && !IsTimeWord(N(c)) && !IsNumberWord(N(c));
+    if (!comp && !oblique) continue;
+    core = core || comp || oblique;
+    uint32_t a = 0, b = 0;
+    Subtree(c, &a, &b);
+    if (a <= t) continue;
+    if (a < lo) {
+      lo = a;
+      first_dep = c;
+    }
+    hi = std::max(hi, b);
+  }
+  if (!core || lo >= hi || hi > se) return;
+
+  // The cue: auxiliaries and adverbs right before the verb, a particle right after it, and
+  // the preposition that opens its first complement.
+  uint32_t g = t;
+  while (g > sf && g - 1 >= subj.end) {
+    const uint32_t k = g - 1;
+    const std::string& d = tok_[k].deprel;
+    if (tok_[k].head == static_cast<int32_t>(t) &&
+        (d == "aux" || d == "advmod" || d == "neg" || d == "cop")) {
+      --g;
+    } else {
+      break;
+    }
+  }
+  uint32_t cue_end = t + 1;
+  while (cue_end < lo && tok_[cue_end].head == static_cast<int32_t>(t) &&
+         tok_[cue_end].deprel == "compound:prt")
+    ++cue_end;
+  if (cue_end == lo && tok_[lo].deprel == "case" &&
+      tok_[lo].head == static_cast<int32_t>(first_dep) && tok_[first_dep].deprel == "obl") {
+    ++cue_end;
+    ++lo;
+  }
+  hi = TrimEnd(lo, hi);
+  if (hi <= lo) return;
+  for (uint32_t k = g; k < hi; ++k)
+    if (claimed_[k] && !(k >= subj.first && k < subj.end)) return;
+  for (uint32_t k = lo; k < hi; ++k)
+    if (in_quote_[k] >= 0 && quote_used_[in_quote_[k]] >= 0) return;
+
+  Found f;
+  f.cue_first = g;
+  f.cue_end = cue_end;
+  f.speaker_first = subj.first;
+  f.speaker_end = subj.end;
+  f.head_first = subj.head_first;
+  f.head_end = subj.head_end;
+  f.content_first = lo;
+  f.content_end = hi;
+  Emit(f);
+}
+
 // Quotations without a cue of their own that go on from an attributed one: later in the same
 // paragraph, or whole paragraphs right after it.
 void Finder::AddContinuations() {
@@ -2087,7 +2237,9 @@ void Finder::Run() {
       TryAccordingTo(t);
       continue;
     }
+    const size_t before = found_.size();
     TryVerb(t);
+    if (Parsed() && found_.size() == before && !claimed_[t]) TryParsedCue(t);
   }
   AddContinuations();
   Resolve();
