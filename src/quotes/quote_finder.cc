@@ -1193,7 +1193,37 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (tok_[k].head == static_cast<int32_t>(verb) &&
         (tok_[k].deprel == "nsubj" || tok_[k].deprel == "nsubj:pass"))
       subjects.push_back(static_cast<int>(k));
-  if (subjects.empty()) return false;
+  if (subjects.empty()) {
+    // A parser that makes a long subject the root ("Marley Anderson, 21, a junior from Las
+    // Vegas, said …") hangs the verb on it as parataxis: the nominal root is the subject.
+    const int32_t h = tok_[verb].head;
+    const std::string& d = tok_[verb].deprel;
+    if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) ||
+        tok_[h].deprel != "root" || !(d == "parataxis" || d == "dep" || d == "appos") ||
+        !(tok_[h].upos == "PROPN" || tok_[h].upos == "NOUN" || tok_[h].upos == "PRON"))
+      return false;
+    uint32_t lo = static_cast<uint32_t>(h), hi = verb;
+    for (uint32_t k = sf; k < static_cast<uint32_t>(h); ++k) {
+      int32_t a = static_cast<int32_t>(k);
+      for (int guard = 0; a >= 0 && a != h && guard < 64; ++guard) a = tok_[a].head;
+      if (a == h) {
+        lo = k;
+        break;
+      }
+    }
+    while (hi > lo && tok_[hi - 1].is_punct) --hi;
+    if (hi <= lo) return false;
+    for (uint32_t k = lo; k < hi; ++k)
+      if (MarkAt(k, &k)) return false;
+    out->first = out->head_first = lo;
+    out->end = out->head_end = hi;
+    for (uint32_t k = static_cast<uint32_t>(h) + 1; k < hi; ++k)
+      if (N(k) == ",") {
+        out->head_end = k;
+        break;
+      }
+    return true;
+  }
   const int subj = subjects.back();
   // Subtree extent of the subjects.
   uint32_t lo = static_cast<uint32_t>(subjects.front()), hi = static_cast<uint32_t>(subj) + 1;
@@ -1839,7 +1869,14 @@ void Finder::TryParsedCue(uint32_t t) {
   const Token& v = tok_[t];
   if (v.upos != "VERB" || in_quote_[t] >= 0) return;
   const std::string& lemma = v.lemma.empty() ? N(t) : v.lemma;
-  if (!IsAttitudeLemma(lemma) && !CueWords().count(N(t))) return;
+  // Verbs of thinking and finding count only with a clause ("found that …", "hopes to …"),
+  // not with an object ("found a job", "felt the need"); talking only about something.
+  const auto cw = CueWords().find(N(t));
+  if (!IsAttitudeLemma(lemma) &&
+      (cw == CueWords().end() || (cw->second.flags & (kQuoteOnly | kParticle))))
+    return;
+  const bool belief = cw != CueWords().end() && (cw->second.flags & kBelief);
+  const bool talk = lemma == "talk" || lemma == "speak";
   const uint32_t sf = SentFirst(t), se = SentEnd(t);
   // Passives name no source ("was asked", "is expected to").
   for (uint32_t c : children_[t])
@@ -1866,8 +1903,22 @@ void Finder::TryParsedCue(uint32_t t) {
   for (uint32_t c : children_[t]) {
     if (c <= t) continue;
     const std::string& d = tok_[c].deprel;
-    const bool comp = d == "obj" || d == "iobj" || d == "ccomp" || d == "xcomp";
-    const bool oblique = d == "obl" && !IsTimeWord(N(c)) && !IsNumberWord(N(c));
+    bool comp = d == "ccomp" || d == "xcomp" ||
+                (!talk && (d == "obj" || d == "iobj"));
+    // A prepositional object ("called for", "accused him of", "referring to"), not a place
+    // or time ("reported from Los Angeles", "spoke on Sunday").
+    bool oblique = false;
+    if (d == "obl" && !belief && !IsTimeWord(N(c)) && !IsNumberWord(N(c))) {
+      for (uint32_t k : children_[c])
+        if (tok_[k].deprel == "case") {
+          const std::string& p = N(k);
+          oblique = talk ? (p == "about" || p == "of")
+                         : (p == "for" || p == "to" || p == "about" || p == "of" ||
+                            p == "on" || p == "against" || p == "as" || p == "into");
+          break;
+        }
+    }
+    if (d == "xcomp" && talk) comp = false;
     if (!comp && !oblique) continue;
     core = core || comp || oblique;
     uint32_t a = 0, b = 0;
