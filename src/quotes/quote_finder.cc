@@ -549,6 +549,7 @@ class Finder {
   void TryAccordingTo(uint32_t t);
   void TryVerb(uint32_t t);
   void TryParsedCue(uint32_t t);
+  void TryIn(uint32_t t);
   void Subtree(uint32_t t, uint32_t* lo, uint32_t* hi) const;
   bool PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has_subject, int q);
   void AddContinuations();
@@ -1893,6 +1894,21 @@ void Finder::TryParsedCue(uint32_t t) {
     if (v.deprel == "advcl" && !(t > sf && N(t - 1) == ",")) return;
     has_subject = ParseSubject(h, &subj) && subj.end <= h;
   }
+  // "…,” McCain said, citing low growth": a participle after a comma takes the speaker of
+  // the last quote found in its sentence.
+  if (!has_subject && t > sf && N(t - 1) == "," && EndsWithIng(N(t))) {
+    for (size_t i = found_.size(); i-- > 0;) {
+      if (found_[i].cue_first < sf) break;
+      if (found_[i].cue_first < t && found_[i].speaker_end > found_[i].speaker_first) {
+        subj.first = found_[i].speaker_first;
+        subj.end = found_[i].speaker_end;
+        subj.head_first = found_[i].head_first;
+        subj.head_end = found_[i].head_end;
+        has_subject = true;
+        break;
+      }
+    }
+  }
   if (!has_subject) return;
   for (uint32_t k = subj.first; k < subj.end; ++k)
     if (in_quote_[k] >= 0) return;
@@ -1970,6 +1986,47 @@ void Finder::TryParsedCue(uint32_t t) {
   f.head_end = subj.head_end;
   f.content_first = lo;
   f.content_end = hi;
+  Emit(f);
+}
+
+// "In a new Fox News poll, Trump leads …" / "Trump leads in the latest poll": PolNeAR takes
+// the poll (survey, study, report, someone's words or view) as the source, "in" as the cue
+// and the clause as the content. Only with a parse, which gives the noun "in" belongs to.
+void Finder::TryIn(uint32_t t) {
+  if (tok_[t].deprel != "case" || tok_[t].head <= static_cast<int32_t>(t)) return;
+  const uint32_t n = static_cast<uint32_t>(tok_[t].head);
+  static const std::unordered_set<std::string_view> kSources = {
+      "poll", "survey", "study", "report", "analysis", "words", "view", "opinion",
+      "estimate", "tally", "count", "assessment"};
+  const std::string& lemma = tok_[n].lemma.empty() ? N(n) : tok_[n].lemma;
+  if (!In(kSources, lemma) || tok_[n].deprel != "obl") return;
+  const uint32_t sf = SentFirst(t), se = SentEnd(t);
+  uint32_t lo = 0, hi = 0;
+  Subtree(n, &lo, &hi);
+  if (lo != t || hi > se) return;  // the subtree begins with "in" itself
+  lo = t + 1;
+  while (hi > lo && tok_[hi - 1].is_punct) --hi;
+  for (uint32_t k = t; k < hi; ++k)
+    if (claimed_[k] || in_quote_[k] >= 0) return;
+  Found f;
+  f.cue_first = t;
+  f.cue_end = t + 1;
+  f.speaker_first = f.head_first = lo;
+  f.speaker_end = f.head_end = hi;
+  uint32_t lead = sf;
+  while (lead < t && (N(lead) == "but" || N(lead) == "and" || N(lead) == "yet")) ++lead;
+  if (lead == t) {
+    if (hi >= se || N(hi) != ",") return;
+    f.content_first = hi + 1;
+    f.content_end = TrimEnd(hi + 1, ContentEnd(hi + 1, se));
+  } else {
+    if (hi < se && !tok_[hi].is_punct) return;  // the clause must end with the phrase
+    f.content_first = lead;
+    f.content_end = TrimEnd(lead, t);
+  }
+  if (f.content_end <= f.content_first) return;
+  for (uint32_t k = f.content_first; k < f.content_end; ++k)
+    if (claimed_[k] || (in_quote_[k] >= 0 && quote_used_[in_quote_[k]] >= 0)) return;
   Emit(f);
 }
 
@@ -2286,6 +2343,10 @@ void Finder::Run() {
     if (in_quote_[t] >= 0 && quotes_[in_quote_[t]].open != t) continue;
     if (N(t) == "according" && Is(t + 1, "to")) {
       TryAccordingTo(t);
+      continue;
+    }
+    if (Parsed() && N(t) == "in") {
+      TryIn(t);
       continue;
     }
     const size_t before = found_.size();
