@@ -520,6 +520,7 @@ class Finder {
 
   void IndexTokens();
   void SplitLineParagraphs();
+  void JoinBrokenSentences();
   void FindQuoteSpans();
   void MoveOpeningMarks();
   int MarkAt(uint32_t t, uint32_t* mark_end) const;  // width of a quotation mark at t
@@ -633,6 +634,7 @@ void Finder::IndexTokens() {
     if (!block_end_.empty()) block_end_.back() = n;
   }
   SplitLineParagraphs();
+  JoinBrokenSentences();
   for (const Token& k : tok_)
     if (!k.deprel.empty()) parsed_ = true;
   if (parsed_) {
@@ -675,6 +677,29 @@ void Finder::IndexTokens() {
     names_.emplace_back(i, j);
     i = j;
   }
+}
+
+// A sentence split after an abbreviation inside parentheses ("Rep. Elijah Cummings (D-Md.)
+// said …", "Sen. Bernie Sanders (I-Vt.) said …") goes on with a lower-case word: the two
+// pieces are one sentence.
+void Finder::JoinBrokenSentences() {
+  std::vector<uint32_t> sf, se;
+  for (size_t i = 0; i < sent_first_.size(); ++i) {
+    const uint32_t a = sent_first_[i];
+    if (!sf.empty() && se.back() == a && a < tok_.size() && se.back() > sf.back() + 1 &&
+        !tok_[a].capitalized && !tok_[a].is_punct && block_of_[a] == block_of_[a - 1] &&
+        N(a - 1) == ")" && N(a - 2) == ".") {
+      se.back() = sent_end_[i];
+      continue;
+    }
+    sf.push_back(a);
+    se.push_back(sent_end_[i]);
+  }
+  if (sf.size() == sent_first_.size()) return;
+  sent_first_ = std::move(sf);
+  sent_end_ = std::move(se);
+  for (uint32_t i = 0; i < sent_first_.size(); ++i)
+    for (uint32_t t = sent_first_[i]; t < sent_end_[i]; ++t) sent_of_[t] = i;
 }
 
 // Some texts put one paragraph on each line with no blank line between them: a block whose
@@ -1197,8 +1222,18 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   if (subjects.empty()) {
     // A parser that makes a long subject the root ("Marley Anderson, 21, a junior from Las
     // Vegas, said …") hangs the verb on it as parataxis: the nominal root is the subject.
-    const int32_t h = tok_[verb].head;
-    const std::string& d = tok_[verb].deprel;
+    int32_t h = tok_[verb].head;
+    std::string d = tok_[verb].deprel;
+    // The verb is a root of its own after a split sentence: the root before it is the head.
+    if (h < 0 && verb > sf) {
+      int32_t k = static_cast<int32_t>(verb) - 1;
+      while (k > static_cast<int32_t>(sf) && tok_[k].is_punct) --k;
+      for (int guard = 0; k >= 0 && tok_[k].head >= 0 && guard < 64; ++guard) k = tok_[k].head;
+      if (k >= static_cast<int32_t>(sf) && k < static_cast<int32_t>(verb)) {
+        h = k;
+        d = "parataxis";
+      }
+    }
     if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) ||
         tok_[h].deprel != "root" || !(d == "parataxis" || d == "dep" || d == "appos") ||
         !(tok_[h].upos == "PROPN" || tok_[h].upos == "NOUN" || tok_[h].upos == "PRON"))
