@@ -1274,8 +1274,26 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       hi = std::max(hi, k + 1);
     }
   }
+  // An adverbial clause or conjunction the parser hung on the subject ("After winning in
+  // Iowa, Clinton …", "while many lawyers …") is not part of it: the subject starts after
+  // its comma, or after a leading subordinator.
+  const uint32_t first_subj = static_cast<uint32_t>(subjects.front());
+  for (uint32_t k = first_subj; k-- > lo;) {
+    if (N(k) != ",") continue;
+    bool clause = IsSubordinator(N(lo)) || IsPreposition(N(lo));
+    for (uint32_t m = lo; m < k && !clause; ++m) clause = tok_[m].upos == "VERB";
+    if (clause) lo = k + 1;
+    break;
+  }
+  while (lo < first_subj && !tok_[lo].capitalized &&
+         (N(lo) == "after" || N(lo) == "while" || N(lo) == "before" || N(lo) == "when" ||
+          N(lo) == "as" || N(lo) == "because" || N(lo) == "since" || N(lo) == "if" ||
+          N(lo) == "although" || N(lo) == "though" || N(lo) == "even" || N(lo) == "and" ||
+          N(lo) == "but" || N(lo) == "so" || N(lo) == "then" || N(lo) == "until" ||
+          N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless"))
+    ++lo;
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
-  while (lo < static_cast<uint32_t>(subjects.front()) && tok_[lo].is_punct) ++lo;
+  while (lo < first_subj && tok_[lo].is_punct) ++lo;
   while (hi > static_cast<uint32_t>(subj) + 1 && tok_[hi - 1].is_punct) --hi;
   for (uint32_t k = lo; k < hi; ++k)
     if (MarkAt(k, &k)) return false;
@@ -1926,12 +1944,20 @@ void Finder::TryParsedCue(uint32_t t) {
   if (!has_subject && (v.deprel == "conj" || (v.deprel == "advcl" && EndsWithIng(N(t)))) &&
       v.head >= 0 && static_cast<uint32_t>(v.head) < t && SentFirst(v.head) == sf) {
     const uint32_t h = static_cast<uint32_t>(v.head);
-    if (v.deprel == "advcl" && !(t > sf && N(t - 1) == ",")) return;
+    // A participle after a comma (“…,” saying …) or with a marker ("by saying", "after
+    // noting") is its head clause's; one inside a noun phrase is not.
+    uint32_t j = t;
+    while (j > sf + 1 && j + 2 > t && tok_[j - 1].is_punct && N(j - 1) != ",") --j;
+    bool marked = j > sf && N(j - 1) == ",";
+    for (uint32_t c : children_[t])
+      if (c < t && tok_[c].deprel == "mark") marked = true;
+    if (v.deprel == "advcl" && !marked) return;
     has_subject = ParseSubject(h, &subj) && subj.end <= h;
   }
   // "…,” McCain said, citing low growth": a participle after a comma takes the speaker of
   // the last quote found in its sentence.
-  if (!has_subject && t > sf && N(t - 1) == "," && EndsWithIng(N(t))) {
+  if (!has_subject && t > sf && (N(t - 1) == "," || (t > sf + 1 && N(t - 2) == ",")) &&
+      EndsWithIng(N(t))) {
     for (size_t i = found_.size(); i-- > 0;) {
       if (found_[i].cue_first < sf) break;
       if (found_[i].cue_first < t && found_[i].speaker_end > found_[i].speaker_first) {
