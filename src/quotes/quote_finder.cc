@@ -1540,6 +1540,20 @@ void Finder::TryAccordingTo(uint32_t t) {
     if (more.empty()) break;
     e = more.end;
   }
+  // With a parse, the whole phrase "to" belongs to ("according to early results of the exit
+  // poll conducted by Edison Research for the AP").
+  int32_t obj = tok_[t].head;  // "according" is the case marker ("to" is fixed to it)
+  if (obj <= static_cast<int32_t>(t + 1)) obj = tok_[t + 1].head;
+  if (Parsed() && obj > static_cast<int32_t>(t + 1)) {
+    uint32_t a = 0, b = 0;
+    Subtree(static_cast<uint32_t>(obj), &a, &b);
+    while (b > a && tok_[b - 1].is_punct) --b;
+    if (a >= t && b > e && b <= se) {
+      bool mark = false;
+      for (uint32_t k = e; k < b; ++k) mark = mark || MarkAt(k, &k) > 0;
+      if (!mark) e = b;
+    }
+  }
   Found f;
   f.speaker_first = t + 2;
   f.speaker_end = e;
