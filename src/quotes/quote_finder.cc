@@ -167,7 +167,7 @@ bool IsAttitudeLemma(std::string_view w) {
       "scold",     "ridicule",  "decry",      "deride",    "thank",     "highlight",
       "recommend", "advocate",  "oppose",     "support",   "back",      "favor",
       "prefer",    "want",      "seek",       "plan",      "vow",       "pledge",
-      "promise",   "threaten",  "offer",      "invite",    "advise",
+      "promise",   "offer",      "invite",    "advise",
       "contest",   "dispute",   "commend",   "congratulate", "credit",
       "lament",    "bemoan",    "acknowledge", "insist",   "agree",     "disagree",
       "emphasize", "stress",    "predict",    "estimate",  "forecast",  "warn",
@@ -1292,6 +1292,17 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
           N(lo) == "but" || N(lo) == "so" || N(lo) == "then" || N(lo) == "until" ||
           N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless"))
     ++lo;
+  // A dateline before the subject ("WASHINGTON (AP) — Donald Trump said") is not part of it:
+  // words in capitals before a dash.
+  for (uint32_t k = lo; k < hi; ++k) {
+    if (N(k) != "\xE2\x80\x94" && N(k) != "--") continue;
+    bool dateline = k > lo;
+    for (uint32_t m = lo; m < k && dateline; ++m)
+      for (char c : doc_.slice(tok_[m].span))
+        if (c >= 'a' && c <= 'z') dateline = false;
+    if (dateline && k + 1 < hi) lo = k + 1;
+    break;
+  }
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
   while (lo < first_subj && tok_[lo].is_punct) ++lo;
   while (hi > static_cast<uint32_t>(subj) + 1 && tok_[hi - 1].is_punct) --hi;
@@ -1500,7 +1511,10 @@ void Finder::TryTranscript(uint32_t b) {
     bool upper = raw.size() >= 2;
     for (char c : raw)
       if (c >= 'a' && c <= 'z') upper = false;
-    if (!upper) return;
+    if (!upper) {
+      k = bf;  // no transcript speaker: perhaps a headline
+      break;
+    }
     ++k;
   }
   if (k == bf || k + 1 >= be || N(k) != ":") {

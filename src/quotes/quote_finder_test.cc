@@ -329,5 +329,34 @@ TEST(QuotesCommand, WritesJsonLines) {
       << r.out;
 }
 
+TEST_F(QuoteTest, HeadlineWithColon) {
+  auto d = Find("Kasich: ‘We Are Going All The Way.’\n\nThe governor spoke in Ohio on Monday.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker_name, "Kasich");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), ":");
+  // Single marks open no quotation outside a double one: the headline's words with them.
+  EXPECT_EQ(d.slice(d.quotes[0].content), "‘We Are Going All The Way.’");
+}
+
+TEST_F(QuoteTest, StanceVerbWithParse) {
+  auto d = Find("House Speaker Paul Ryan criticized the trade deal on Tuesday.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "House Speaker Paul Ryan");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "criticized");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the trade deal");
+
+  d = Find("The senator called for a ban on assault weapons.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "called for");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "a ban on assault weapons");
+}
+
+TEST_F(QuoteTest, DatelineIsNoPartOfTheSpeaker) {
+  auto d = Find("WASHINGTON (AP) — Donald Trump said on Monday that he would win.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Donald Trump");
+}
+
 }  // namespace
 }  // namespace dyad
