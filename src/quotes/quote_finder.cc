@@ -162,13 +162,13 @@ bool IsAttitudeLemma(std::string_view w) {
       "blast",     "question",  "denounce",   "blame",     "reject",    "dismiss",
       "mock",      "slam",      "rail",       "propose",   "refer",     "express",
       "attack",    "discuss",   "challenge",  "encourage", "request",   "condemn",
-      "welcome",   "applaud",   "demand",     "label",     "dub",       "characterize",
+      "applaud",   "demand",     "label",     "dub",       "characterize",
       "brand",     "hail",      "tout",       "lambaste",  "lambast",   "chide",
       "scold",     "ridicule",  "decry",      "deride",    "thank",     "highlight",
       "recommend", "advocate",  "oppose",     "support",   "back",      "favor",
       "prefer",    "want",      "seek",       "plan",      "vow",       "pledge",
-      "promise",   "offer",      "invite",    "advise",
-      "contest",   "dispute",   "commend",   "congratulate", "credit",
+      "promise",   "offer",      "advise",
+      "dispute",   "commend",   "congratulate", "credit",
       "lament",    "bemoan",    "acknowledge", "insist",   "agree",     "disagree",
       "emphasize", "stress",    "predict",    "estimate",  "forecast",  "warn",
       "ask",       "tell",      "say",        "add",       "note",      "write",
@@ -312,7 +312,7 @@ bool IsSpeakerNoun(std::string_view w) {
       "lawyers",    "attorney",    "attorneys",  "judge",       "court",        "prosecutors",
       "prosecutor", "investigators", "researchers", "scientists", "economists", "staff",
       "staffers",   "strategist",  "strategists", "operative",  "operatives",   "website",
-      "post",       "tweet",       "letter",     "memo",        "document",     "documents",
+       "tweet",       "letter",     "memo",        "document",     "documents",
       "data",       "figures",     "office",     "administration", "spokesmen",  "host",
       "author",     "writer",      "editor",     "reporter",    "reporters",    "correspondent",
       "friend",     "friends",     "father",     "mother",      "son",          "daughter",
@@ -2008,8 +2008,9 @@ void Finder::TryParsedCue(uint32_t t) {
   for (uint32_t c : children_[t]) {
     if (c <= t) continue;
     const std::string& d = tok_[c].deprel;
-    bool comp = d == "ccomp" || d == "xcomp" ||
-                (!talk && (d == "obj" || d == "iobj"));
+    // What is shown, found or thought may be an object ("polls show Clinton ahead"); PolNeAR
+    // annotates those as well.
+    bool comp = d == "ccomp" || d == "xcomp" || (!talk && (d == "obj" || d == "iobj"));
     // A prepositional object ("called for", "accused him of", "referring to"), not a place
     // or time ("reported from Los Angeles", "spoke on Sunday").
     bool oblique = false;
@@ -2019,7 +2020,7 @@ void Finder::TryParsedCue(uint32_t t) {
           const std::string& p = N(k);
           oblique = talk ? (p == "about" || p == "of")
                          : (p == "for" || p == "to" || p == "about" || p == "of" ||
-                            p == "on" || p == "against" || p == "as" || p == "into");
+                            p == "on" || p == "against" || p == "as");
           break;
         }
     }
