@@ -177,7 +177,12 @@ bool IsAttitudeLemma(std::string_view w) {
       "expect",    "know",      "feel",       "fear",      "worry",     "mention",
       "talk",      "speak",     "point",      "respond",   "reply",     "confirm",
       "deny",      "admit",     "recall",     "reveal",    "tweet",     "post",
-      "conclude",  "declare",   "assert",     "complain",  "boast",     "joke"};
+      "conclude",  "declare",   "assert",     "complain",  "boast",     "joke",
+      "issue",     "remember",  "portray",    "list",      "title",     "imply",
+      "quote",     "disavow",   "outline",    "attribute", "assail",    "invoke",
+      "retweet",   "detail",    "voice",      "signal",    "plead",     "email",
+      "deem",      "comment",   "order",      "name",      "persuade",  "convince",
+      "recognize", "apologize", "press",      "push",      "promote",   "echo"};
   return In(k, w);
 }
 
