@@ -378,6 +378,14 @@ bool IsChannelNoun(std::string_view w) {
   return In(k, w);
 }
 
+bool IsMonth(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+      "dec."};
+  return In(k, w);
+}
+
 bool IsWhWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {"whether", "if", "how", "why", "what",
                                                          "when", "where", "who", "which"};
@@ -1307,6 +1315,32 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
         if (c >= 'a' && c <= 'z') dateline = false;
     if (dateline && k + 1 < hi) lo = k + 1;
     break;
+  }
+  // A leading prepositional phrase the parser hung on the subject ("during the rally Monday
+  // the former president", "in a statement Friday Trump") is not part of it: the subject
+  // starts with the modifiers right before its head.
+  if (lo < first_subj && IsPreposition(N(lo)) && N(lo) != "of") {
+    uint32_t k = first_subj;
+    while (k > lo) {
+      const std::string& d = tok_[k - 1].deprel;
+      if (d == "det" || d == "amod" || d == "compound" || d == "flat" || d == "nmod:poss" ||
+          d == "nummod" || (d == "case" && N(k - 1) == "'s") || d == "nmod:desc")
+        --k;
+      else
+        break;
+    }
+    lo = k;
+  }
+  // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday").
+  while (hi > static_cast<uint32_t>(subj) + 1) {
+    uint32_t k = hi;
+    while (k > static_cast<uint32_t>(subj) + 1 &&
+           (IsTimeWord(N(k - 1)) || IsNumberWord(N(k - 1)) || IsMonth(N(k - 1))))
+      --k;
+    if (k == hi) break;
+    if (k > static_cast<uint32_t>(subj) + 1 && IsPreposition(N(k - 1)) && N(k - 1) != "of")
+      --k;
+    hi = k;
   }
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
   while (lo < first_subj && tok_[lo].is_punct) ++lo;
