@@ -1948,8 +1948,10 @@ void Finder::TryVerb(uint32_t t) {
   } else {
     Emit(f);
   }
-  // "…, he said, is …": the rest of the sentence.
-  if (after < se && N(after) == "," && after + 1 < se && !CueClauseAt(after + 1, se)) {
+  // "…, he said, is …": the rest of the sentence; not a clause of its own after a
+  // conjunction ("…, records show, and experts say it is …").
+  if (after < se && N(after) == "," && after + 1 < se && !CueClauseAt(after + 1, se) &&
+      N(after + 1) != "and" && N(after + 1) != "but" && N(after + 1) != "or") {
     Found g2 = found_.back();
     g2.direct = false;
     g2.content_first = after + 1;
