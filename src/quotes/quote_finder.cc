@@ -182,7 +182,8 @@ bool IsAttitudeLemma(std::string_view w) {
       "quote",     "disavow",   "outline",    "attribute", "assail",    "invoke",
       "retweet",   "detail",    "voice",      "signal",    "plead",     "email",
       "deem",      "comment",   "order",      "name",      "persuade",  "convince",
-      "recognize", "apologize", "press",      "push",      "promote",   "echo"};
+      "recognize", "apologize", "press",      "push",      "promote",   "echo",
+      "see",       "view",      "consider",   "regard"};
   return In(k, w);
 }
 
@@ -2000,6 +2001,22 @@ void Finder::TryParsedCue(uint32_t t) {
     return;
   const bool belief = cw != CueWords().end() && (cw->second.flags & kBelief);
   const bool talk = lemma == "talk" || lemma == "speak";
+  // Seeing and considering are opinions only with a predicate or clause ("sees Cruz as a
+  // uniter", "rivals see an opening" is not; "considered him unfit", "sees that …").
+  const bool predicate_only =
+      lemma == "see" || lemma == "view" || lemma == "consider" || lemma == "regard";
+  bool predicate = false;
+  if (predicate_only) {
+    for (uint32_t c : children_[t]) {
+      if (c <= t) continue;
+      const std::string& d = tok_[c].deprel;
+      if (d == "ccomp" || d == "xcomp") predicate = true;
+      if (d == "obl")
+        for (uint32_t k : children_[c])
+          if (tok_[k].deprel == "case" && N(k) == "as") predicate = true;
+    }
+    if (!predicate) return;
+  }
   const uint32_t sf = SentFirst(t), se = SentEnd(t);
   // Passives name no source ("was asked", "is expected to").
   for (uint32_t c : children_[t])
