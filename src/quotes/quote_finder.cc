@@ -151,6 +151,43 @@ bool In(const std::unordered_set<std::string_view>& set, std::string_view w) {
   return set.count(w) > 0;
 }
 
+// Verbs whose subject PolNeAR annotates as the source of an attribution although they are
+// no verbs of saying: evaluation, endorsement, request and characterisation ("criticized the
+// deal", "endorsed Clinton", "urged voters to …", "called him a moderate"). By lemma; only
+// read with a dependency parse, which gives their subject and complements.
+bool IsAttitudeLemma(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "call",      "describe",  "decline",    "refuse",    "accuse",    "criticize",
+      "criticise", "endorse",   "urge",       "praise",    "defend",    "cite",
+      "blast",     "question",  "denounce",   "blame",     "reject",    "dismiss",
+      "mock",      "slam",      "rail",       "propose",   "refer",     "express",
+      "attack",    "discuss",   "challenge",  "encourage", "request",   "condemn",
+      "applaud",   "demand",     "label",     "dub",       "characterize",
+      "brand",     "hail",      "tout",       "lambaste",  "lambast",   "chide",
+      "scold",     "ridicule",  "decry",      "deride",    "thank",     "highlight",
+      "recommend", "advocate",  "oppose",     "support",   "back",      "favor",
+      "prefer",    "want",      "seek",       "plan",      "vow",       "pledge",
+      "promise",   "offer",      "advise",
+      "dispute",   "commend",   "congratulate", "credit",
+      "lament",    "bemoan",    "acknowledge", "insist",   "agree",     "disagree",
+      "emphasize", "stress",    "predict",    "estimate",  "forecast",  "warn",
+      "ask",       "tell",      "say",        "add",       "note",      "write",
+      "argue",     "claim",     "suggest",    "announce",  "explain",   "report",
+      "show",      "find",      "indicate",   "think",     "believe",   "hope",
+      "expect",    "know",      "feel",       "fear",      "worry",     "mention",
+      "talk",      "speak",     "point",      "respond",   "reply",     "confirm",
+      "deny",      "admit",     "recall",     "reveal",    "tweet",     "post",
+      "conclude",  "declare",   "assert",     "complain",  "boast",     "joke",
+      "issue",     "remember",  "portray",    "list",      "title",     "imply",
+      "quote",     "disavow",   "outline",    "attribute", "assail",    "invoke",
+      "retweet",   "detail",    "voice",      "signal",    "plead",     "email",
+      "deem",      "comment",   "order",      "name",      "persuade",  "convince",
+      "recognize", "apologize", "press",      "push",      "promote",   "echo",
+      "see",       "view",      "consider",   "regard"};
+  return In(k, w);
+}
+
+
 // Words between a subject and its cue verb that belong to the verb group.
 bool IsVerbGroupWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
@@ -281,7 +318,7 @@ bool IsSpeakerNoun(std::string_view w) {
       "lawyers",    "attorney",    "attorneys",  "judge",       "court",        "prosecutors",
       "prosecutor", "investigators", "researchers", "scientists", "economists", "staff",
       "staffers",   "strategist",  "strategists", "operative",  "operatives",   "website",
-      "post",       "tweet",       "letter",     "memo",        "document",     "documents",
+       "tweet",       "letter",     "memo",        "document",     "documents",
       "data",       "figures",     "office",     "administration", "spokesmen",  "host",
       "author",     "writer",      "editor",     "reporter",    "reporters",    "correspondent",
       "friend",     "friends",     "father",     "mother",      "son",          "daughter",
@@ -339,6 +376,14 @@ bool IsChannelNoun(std::string_view w) {
       "radio", "television", "tv", "podcast", "blog", "memo", "book", "report", "session",
       "meeting", "summit", "address", "forum", "show", "broadcast", "twitter", "facebook",
       "instagram", "campaign", "stop", "town", "hall", "speech", "court", "filing"};
+  return In(k, w);
+}
+
+bool IsMonth(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+      "dec."};
   return In(k, w);
 }
 
@@ -489,6 +534,7 @@ class Finder {
 
   void IndexTokens();
   void SplitLineParagraphs();
+  void JoinBrokenSentences();
   void FindQuoteSpans();
   void MoveOpeningMarks();
   int MarkAt(uint32_t t, uint32_t* mark_end) const;  // width of a quotation mark at t
@@ -517,6 +563,9 @@ class Finder {
   void TryTranscript(uint32_t block);
   void TryAccordingTo(uint32_t t);
   void TryVerb(uint32_t t);
+  void TryParsedCue(uint32_t t);
+  void TryIn(uint32_t t);
+  void Subtree(uint32_t t, uint32_t* lo, uint32_t* hi) const;
   bool PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has_subject, int q);
   void AddContinuations();
 
@@ -557,6 +606,7 @@ class Finder {
   std::vector<int> quote_used_;  // quote span -> Found index, -1 when not attributed
   std::vector<bool> claimed_;
   std::vector<Found> found_;
+  std::vector<std::vector<uint32_t>> children_;  // dependents of each token (with a parse)
   // Proper-name runs [first, end) of the document, in text order.
   std::vector<std::pair<uint32_t, uint32_t>> names_;
 };
@@ -598,8 +648,15 @@ void Finder::IndexTokens() {
     if (!block_end_.empty()) block_end_.back() = n;
   }
   SplitLineParagraphs();
+  JoinBrokenSentences();
   for (const Token& k : tok_)
     if (!k.deprel.empty()) parsed_ = true;
+  if (parsed_) {
+    children_.assign(n, {});
+    for (uint32_t k = 0; k < n; ++k)
+      if (tok_[k].head >= 0 && static_cast<uint32_t>(tok_[k].head) < n)
+        children_[tok_[k].head].push_back(k);
+  }
   claimed_.assign(n, false);
   in_quote_.assign(n, -1);
 
@@ -634,6 +691,29 @@ void Finder::IndexTokens() {
     names_.emplace_back(i, j);
     i = j;
   }
+}
+
+// A sentence split after an abbreviation inside parentheses ("Rep. Elijah Cummings (D-Md.)
+// said …", "Sen. Bernie Sanders (I-Vt.) said …") goes on with a lower-case word: the two
+// pieces are one sentence.
+void Finder::JoinBrokenSentences() {
+  std::vector<uint32_t> sf, se;
+  for (size_t i = 0; i < sent_first_.size(); ++i) {
+    const uint32_t a = sent_first_[i];
+    if (!sf.empty() && se.back() == a && a < tok_.size() && se.back() > sf.back() + 1 &&
+        !tok_[a].capitalized && !tok_[a].is_punct && block_of_[a] == block_of_[a - 1] &&
+        N(a - 1) == ")" && N(a - 2) == ".") {
+      se.back() = sent_end_[i];
+      continue;
+    }
+    sf.push_back(a);
+    se.push_back(sent_end_[i]);
+  }
+  if (sf.size() == sent_first_.size()) return;
+  sent_first_ = std::move(sf);
+  sent_end_ = std::move(se);
+  for (uint32_t i = 0; i < sent_first_.size(); ++i)
+    for (uint32_t t = sent_first_[i]; t < sent_end_[i]; ++t) sent_of_[t] = i;
 }
 
 // Some texts put one paragraph on each line with no blank line between them: a block whose
@@ -1153,7 +1233,47 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (tok_[k].head == static_cast<int32_t>(verb) &&
         (tok_[k].deprel == "nsubj" || tok_[k].deprel == "nsubj:pass"))
       subjects.push_back(static_cast<int>(k));
-  if (subjects.empty()) return false;
+  if (subjects.empty()) {
+    // A parser that makes a long subject the root ("Marley Anderson, 21, a junior from Las
+    // Vegas, said …") hangs the verb on it as parataxis: the nominal root is the subject.
+    int32_t h = tok_[verb].head;
+    std::string d = tok_[verb].deprel;
+    // The verb is a root of its own after a split sentence: the root before it is the head.
+    if (h < 0 && verb > sf) {
+      int32_t k = static_cast<int32_t>(verb) - 1;
+      while (k > static_cast<int32_t>(sf) && tok_[k].is_punct) --k;
+      for (int guard = 0; k >= 0 && tok_[k].head >= 0 && guard < 64; ++guard) k = tok_[k].head;
+      if (k >= static_cast<int32_t>(sf) && k < static_cast<int32_t>(verb)) {
+        h = k;
+        d = "parataxis";
+      }
+    }
+    if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) ||
+        tok_[h].deprel != "root" || !(d == "parataxis" || d == "dep" || d == "appos") ||
+        !(tok_[h].upos == "PROPN" || tok_[h].upos == "NOUN" || tok_[h].upos == "PRON"))
+      return false;
+    uint32_t lo = static_cast<uint32_t>(h), hi = verb;
+    for (uint32_t k = sf; k < static_cast<uint32_t>(h); ++k) {
+      int32_t a = static_cast<int32_t>(k);
+      for (int guard = 0; a >= 0 && a != h && guard < 64; ++guard) a = tok_[a].head;
+      if (a == h) {
+        lo = k;
+        break;
+      }
+    }
+    while (hi > lo && tok_[hi - 1].is_punct) --hi;
+    if (hi <= lo) return false;
+    for (uint32_t k = lo; k < hi; ++k)
+      if (MarkAt(k, &k)) return false;
+    out->first = out->head_first = lo;
+    out->end = out->head_end = hi;
+    for (uint32_t k = static_cast<uint32_t>(h) + 1; k < hi; ++k)
+      if (N(k) == ",") {
+        out->head_end = k;
+        break;
+      }
+    return true;
+  }
   const int subj = subjects.back();
   // Subtree extent of the subjects.
   uint32_t lo = static_cast<uint32_t>(subjects.front()), hi = static_cast<uint32_t>(subj) + 1;
@@ -1168,8 +1288,63 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       hi = std::max(hi, k + 1);
     }
   }
+  // An adverbial clause or conjunction the parser hung on the subject ("After winning in
+  // Iowa, Clinton …", "while many lawyers …") is not part of it: the subject starts after
+  // its comma, or after a leading subordinator.
+  const uint32_t first_subj = static_cast<uint32_t>(subjects.front());
+  for (uint32_t k = first_subj; k-- > lo;) {
+    if (N(k) != ",") continue;
+    bool clause = IsSubordinator(N(lo)) || IsPreposition(N(lo));
+    for (uint32_t m = lo; m < k && !clause; ++m) clause = tok_[m].upos == "VERB";
+    if (clause) lo = k + 1;
+    break;
+  }
+  while (lo < first_subj && !tok_[lo].capitalized &&
+         (N(lo) == "after" || N(lo) == "while" || N(lo) == "before" || N(lo) == "when" ||
+          N(lo) == "as" || N(lo) == "because" || N(lo) == "since" || N(lo) == "if" ||
+          N(lo) == "although" || N(lo) == "though" || N(lo) == "even" || N(lo) == "and" ||
+          N(lo) == "but" || N(lo) == "so" || N(lo) == "then" || N(lo) == "until" ||
+          N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless"))
+    ++lo;
+  // A dateline before the subject ("WASHINGTON (AP) — Donald Trump said") is not part of it:
+  // words in capitals before a dash.
+  for (uint32_t k = lo; k < hi; ++k) {
+    if (N(k) != "\xE2\x80\x94" && N(k) != "--") continue;
+    bool dateline = k > lo;
+    for (uint32_t m = lo; m < k && dateline; ++m)
+      for (char c : doc_.slice(tok_[m].span))
+        if (c >= 'a' && c <= 'z') dateline = false;
+    if (dateline && k + 1 < hi) lo = k + 1;
+    break;
+  }
+  // A leading prepositional phrase the parser hung on the subject ("during the rally Monday
+  // the former president", "in a statement Friday Trump") is not part of it: the subject
+  // starts with the modifiers right before its head.
+  if (lo < first_subj && IsPreposition(N(lo)) && N(lo) != "of") {
+    uint32_t k = first_subj;
+    while (k > lo) {
+      const std::string& d = tok_[k - 1].deprel;
+      if (d == "det" || d == "amod" || d == "compound" || d == "flat" || d == "nmod:poss" ||
+          d == "nummod" || (d == "case" && N(k - 1) == "'s") || d == "nmod:desc")
+        --k;
+      else
+        break;
+    }
+    lo = k;
+  }
+  // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday").
+  while (hi > static_cast<uint32_t>(subj) + 1) {
+    uint32_t k = hi;
+    while (k > static_cast<uint32_t>(subj) + 1 &&
+           (IsTimeWord(N(k - 1)) || IsNumberWord(N(k - 1)) || IsMonth(N(k - 1))))
+      --k;
+    if (k == hi) break;
+    if (k > static_cast<uint32_t>(subj) + 1 && IsPreposition(N(k - 1)) && N(k - 1) != "of")
+      --k;
+    hi = k;
+  }
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
-  while (lo < static_cast<uint32_t>(subjects.front()) && tok_[lo].is_punct) ++lo;
+  while (lo < first_subj && tok_[lo].is_punct) ++lo;
   while (hi > static_cast<uint32_t>(subj) + 1 && tok_[hi - 1].is_punct) --hi;
   for (uint32_t k = lo; k < hi; ++k)
     if (MarkAt(k, &k)) return false;
@@ -1376,7 +1551,10 @@ void Finder::TryTranscript(uint32_t b) {
     bool upper = raw.size() >= 2;
     for (char c : raw)
       if (c >= 'a' && c <= 'z') upper = false;
-    if (!upper) return;
+    if (!upper) {
+      k = bf;  // no transcript speaker: perhaps a headline
+      break;
+    }
     ++k;
   }
   if (k == bf || k + 1 >= be || N(k) != ":") {
@@ -1415,6 +1593,20 @@ void Finder::TryAccordingTo(uint32_t t) {
     const Phrase more = NounPhraseRight(e + 1, se, false);
     if (more.empty()) break;
     e = more.end;
+  }
+  // With a parse, the whole phrase "to" belongs to ("according to early results of the exit
+  // poll conducted by Edison Research for the AP").
+  int32_t obj = tok_[t].head;  // "according" is the case marker ("to" is fixed to it)
+  if (obj <= static_cast<int32_t>(t + 1)) obj = tok_[t + 1].head;
+  if (Parsed() && obj > static_cast<int32_t>(t + 1)) {
+    uint32_t a = 0, b = 0;
+    Subtree(static_cast<uint32_t>(obj), &a, &b);
+    while (b > a && tok_[b - 1].is_punct) --b;
+    if (a >= t && b > e && b <= se) {
+      bool mark = false;
+      for (uint32_t k = e; k < b; ++k) mark = mark || MarkAt(k, &k) > 0;
+      if (!mark) e = b;
+    }
   }
   Found f;
   f.speaker_first = t + 2;
@@ -1757,8 +1949,10 @@ void Finder::TryVerb(uint32_t t) {
   } else {
     Emit(f);
   }
-  // "…, he said, is …": the rest of the sentence.
-  if (after < se && N(after) == "," && after + 1 < se && !CueClauseAt(after + 1, se)) {
+  // "…, he said, is …": the rest of the sentence; not a clause of its own after a
+  // conjunction ("…, records show, and experts say it is …").
+  if (after < se && N(after) == "," && after + 1 < se && !CueClauseAt(after + 1, se) &&
+      N(after + 1) != "and" && N(after + 1) != "but" && N(after + 1) != "or") {
     Found g2 = found_.back();
     g2.direct = false;
     g2.content_first = after + 1;
@@ -1770,6 +1964,218 @@ void Finder::TryVerb(uint32_t t) {
       Emit(g2);
     }
   }
+}
+
+// The extent [lo, hi) of the dependency subtree of t (within its sentence).
+void Finder::Subtree(uint32_t t, uint32_t* lo, uint32_t* hi) const {
+  *lo = t;
+  *hi = t + 1;
+  std::vector<uint32_t> stack = {t};
+  size_t guard = 0;
+  while (!stack.empty() && guard++ < tok_.size()) {
+    const uint32_t k = stack.back();
+    stack.pop_back();
+    for (uint32_t c : children_[k]) {
+      *lo = std::min(*lo, c);
+      *hi = std::max(*hi, c + 1);
+      stack.push_back(c);
+    }
+  }
+}
+
+// With a dependency parse, any verb of saying, thinking or stance whose clause the word
+// patterns above did not take: the subject is the source, the verb group the cue, the
+// complements after the verb the content ("criticized the trade deal", "accused him of
+// sexism", "called for a ban", "vowed to repeal it"). PolNeAR spans the cue as the verb
+// with its auxiliaries, particle and the preposition that opens its object ("called for",
+// "referring to", "has said"), and the content as everything the verb governs after it.
+void Finder::TryParsedCue(uint32_t t) {
+  const Token& v = tok_[t];
+  if (v.upos != "VERB" || in_quote_[t] >= 0) return;
+  const std::string& lemma = v.lemma.empty() ? N(t) : v.lemma;
+  // Verbs of thinking and finding count only with a clause ("found that …", "hopes to …"),
+  // not with an object ("found a job", "felt the need"); talking only about something.
+  const auto cw = CueWords().find(N(t));
+  if (!IsAttitudeLemma(lemma) &&
+      (cw == CueWords().end() || (cw->second.flags & (kQuoteOnly | kParticle))))
+    return;
+  const bool belief = cw != CueWords().end() && (cw->second.flags & kBelief);
+  const bool talk = lemma == "talk" || lemma == "speak";
+  // Seeing and considering are opinions only with a predicate or clause ("sees Cruz as a
+  // uniter", "rivals see an opening" is not; "considered him unfit", "sees that …").
+  const bool predicate_only =
+      lemma == "see" || lemma == "view" || lemma == "consider" || lemma == "regard";
+  bool predicate = false;
+  if (predicate_only) {
+    for (uint32_t c : children_[t]) {
+      if (c <= t) continue;
+      const std::string& d = tok_[c].deprel;
+      if (d == "ccomp" || d == "xcomp") predicate = true;
+      if (d == "obl")
+        for (uint32_t k : children_[c])
+          if (tok_[k].deprel == "case" && N(k) == "as") predicate = true;
+    }
+    if (!predicate) return;
+  }
+  const uint32_t sf = SentFirst(t), se = SentEnd(t);
+  // Passives name no source ("was asked", "is expected to").
+  for (uint32_t c : children_[t])
+    if (tok_[c].deprel == "aux:pass" || tok_[c].deprel == "nsubj:pass" ||
+        tok_[c].deprel == "expl")
+      return;
+
+  // The source: the verb's subject, or that of the verb it is coordinated with.
+  Phrase subj;
+  bool has_subject = ParseSubject(t, &subj) && subj.end <= t;
+  if (!has_subject && (v.deprel == "conj" || (v.deprel == "advcl" && EndsWithIng(N(t)))) &&
+      v.head >= 0 && static_cast<uint32_t>(v.head) < t && SentFirst(v.head) == sf) {
+    const uint32_t h = static_cast<uint32_t>(v.head);
+    // A participle after a comma (“…,” saying …) or with a marker ("by saying", "after
+    // noting") is its head clause's; one inside a noun phrase is not.
+    uint32_t j = t;
+    while (j > sf + 1 && j + 2 > t && tok_[j - 1].is_punct && N(j - 1) != ",") --j;
+    bool marked = j > sf && N(j - 1) == ",";
+    for (uint32_t c : children_[t])
+      if (c < t && tok_[c].deprel == "mark") marked = true;
+    if (v.deprel == "advcl" && !marked) return;
+    has_subject = ParseSubject(h, &subj) && subj.end <= h;
+  }
+  // "…,” McCain said, citing low growth": a participle after a comma takes the speaker of
+  // the last quote found in its sentence.
+  if (!has_subject && t > sf && (N(t - 1) == "," || (t > sf + 1 && N(t - 2) == ",")) &&
+      EndsWithIng(N(t))) {
+    for (size_t i = found_.size(); i-- > 0;) {
+      if (found_[i].cue_first < sf) break;
+      if (found_[i].cue_first < t && found_[i].speaker_end > found_[i].speaker_first) {
+        subj.first = found_[i].speaker_first;
+        subj.end = found_[i].speaker_end;
+        subj.head_first = found_[i].head_first;
+        subj.head_end = found_[i].head_end;
+        has_subject = true;
+        break;
+      }
+    }
+  }
+  if (!has_subject) return;
+  for (uint32_t k = subj.first; k < subj.end; ++k)
+    if (in_quote_[k] >= 0) return;
+
+  // The content: the verb's complements after it.
+  uint32_t lo = UINT32_MAX, hi = 0, first_dep = UINT32_MAX;
+  bool core = false;
+  for (uint32_t c : children_[t]) {
+    if (c <= t) continue;
+    const std::string& d = tok_[c].deprel;
+    // What is shown, found or thought may be an object ("polls show Clinton ahead"); PolNeAR
+    // annotates those as well.
+    bool comp = d == "ccomp" || d == "xcomp" || (!talk && (d == "obj" || d == "iobj"));
+    // A prepositional object ("called for", "accused him of", "referring to"), not a place
+    // or time ("reported from Los Angeles", "spoke on Sunday").
+    bool oblique = false;
+    if (d == "obl" && !belief && !IsTimeWord(N(c)) && !IsNumberWord(N(c))) {
+      for (uint32_t k : children_[c])
+        if (tok_[k].deprel == "case") {
+          const std::string& p = N(k);
+          oblique = talk ? (p == "about" || p == "of")
+                         : (p == "for" || p == "to" || p == "about" || p == "of" ||
+                            p == "on" || p == "against" || p == "as");
+          break;
+        }
+    }
+    if (d == "xcomp" && talk) comp = false;
+    if (!comp && !oblique) continue;
+    core = core || comp || oblique;
+    uint32_t a = 0, b = 0;
+    Subtree(c, &a, &b);
+    if (a <= t) continue;
+    if (a < lo) {
+      lo = a;
+      first_dep = c;
+    }
+    hi = std::max(hi, b);
+  }
+  if (!core || lo >= hi || hi > se) return;
+
+  // The cue: auxiliaries and adverbs right before the verb, a particle right after it, and
+  // the preposition that opens its first complement.
+  uint32_t g = t;
+  while (g > sf && g - 1 >= subj.end) {
+    const uint32_t k = g - 1;
+    const std::string& d = tok_[k].deprel;
+    if (tok_[k].head == static_cast<int32_t>(t) &&
+        (d == "aux" || d == "advmod" || d == "neg" || d == "cop")) {
+      --g;
+    } else {
+      break;
+    }
+  }
+  uint32_t cue_end = t + 1;
+  while (cue_end < lo && tok_[cue_end].head == static_cast<int32_t>(t) &&
+         tok_[cue_end].deprel == "compound:prt")
+    ++cue_end;
+  if (cue_end == lo && tok_[lo].deprel == "case" &&
+      tok_[lo].head == static_cast<int32_t>(first_dep) && tok_[first_dep].deprel == "obl") {
+    ++cue_end;
+    ++lo;
+  }
+  hi = TrimEnd(lo, hi);
+  if (hi <= lo) return;
+  for (uint32_t k = g; k < hi; ++k)
+    if (claimed_[k] && !(k >= subj.first && k < subj.end)) return;
+  for (uint32_t k = lo; k < hi; ++k)
+    if (in_quote_[k] >= 0 && quote_used_[in_quote_[k]] >= 0) return;
+
+  Found f;
+  f.cue_first = g;
+  f.cue_end = cue_end;
+  f.speaker_first = subj.first;
+  f.speaker_end = subj.end;
+  f.head_first = subj.head_first;
+  f.head_end = subj.head_end;
+  f.content_first = lo;
+  f.content_end = hi;
+  Emit(f);
+}
+
+// "In a new Fox News poll, Trump leads …" / "Trump leads in the latest poll": PolNeAR takes
+// the poll (survey, study, report, someone's words or view) as the source, "in" as the cue
+// and the clause as the content. Only with a parse, which gives the noun "in" belongs to.
+void Finder::TryIn(uint32_t t) {
+  if (tok_[t].deprel != "case" || tok_[t].head <= static_cast<int32_t>(t)) return;
+  const uint32_t n = static_cast<uint32_t>(tok_[t].head);
+  static const std::unordered_set<std::string_view> kSources = {
+      "poll", "survey", "study", "report", "analysis", "words", "view", "opinion",
+      "estimate", "tally", "count", "assessment"};
+  const std::string& lemma = tok_[n].lemma.empty() ? N(n) : tok_[n].lemma;
+  if (!In(kSources, lemma) || tok_[n].deprel != "obl") return;
+  const uint32_t sf = SentFirst(t), se = SentEnd(t);
+  uint32_t lo = 0, hi = 0;
+  Subtree(n, &lo, &hi);
+  if (lo != t || hi > se) return;  // the subtree begins with "in" itself
+  lo = t + 1;
+  while (hi > lo && tok_[hi - 1].is_punct) --hi;
+  for (uint32_t k = t; k < hi; ++k)
+    if (claimed_[k] || in_quote_[k] >= 0) return;
+  Found f;
+  f.cue_first = t;
+  f.cue_end = t + 1;
+  f.speaker_first = f.head_first = lo;
+  f.speaker_end = f.head_end = hi;
+  uint32_t lead = sf;
+  while (lead < t && (N(lead) == "but" || N(lead) == "and" || N(lead) == "yet")) ++lead;
+  if (lead == t) {
+    if (hi >= se || N(hi) != ",") return;
+    f.content_first = hi + 1;
+    f.content_end = TrimEnd(hi + 1, ContentEnd(hi + 1, se));
+  } else {
+    if (hi < se && !tok_[hi].is_punct) return;  // the clause must end with the phrase
+    f.content_first = lead;
+    f.content_end = TrimEnd(lead, t);
+  }
+  if (f.content_end <= f.content_first) return;
+  for (uint32_t k = f.content_first; k < f.content_end; ++k)
+    if (claimed_[k] || (in_quote_[k] >= 0 && quote_used_[in_quote_[k]] >= 0)) return;
+  Emit(f);
 }
 
 // Quotations without a cue of their own that go on from an attributed one: later in the same
@@ -2087,7 +2493,13 @@ void Finder::Run() {
       TryAccordingTo(t);
       continue;
     }
+    if (Parsed() && N(t) == "in") {
+      TryIn(t);
+      continue;
+    }
+    const size_t before = found_.size();
     TryVerb(t);
+    if (Parsed() && found_.size() == before && !claimed_[t]) TryParsedCue(t);
   }
   AddContinuations();
   Resolve();

@@ -228,10 +228,13 @@ TEST_F(QuoteTest, ParticipleTakesTheSpeakerOfItsClause) {
   EXPECT_EQ(d.quotes[1].speaker_name, "Lavrov");
   EXPECT_EQ(d.slice(d.quotes[1].content), "that Moscow was grateful");
 
+  // "praised the talks" is an attribution of its own (PolNeAR annotates stance verbs); the
+  // participle's quote comes after it.
   d = Find("Lavrov praised the talks, saying they were productive.");
-  ASSERT_EQ(d.quotes.size(), 1u);
-  EXPECT_EQ(d.quotes[0].speaker_name, "Lavrov");
-  EXPECT_EQ(d.slice(d.quotes[0].content), "they were productive");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[1].cue), "saying");
+  EXPECT_EQ(d.quotes[1].speaker_name, "Lavrov");
+  EXPECT_EQ(d.slice(d.quotes[1].content), "they were productive");
 }
 
 TEST_F(QuoteTest, ApposedSpeaker) {
@@ -324,6 +327,35 @@ TEST(QuotesCommand, WritesJsonLines) {
   EXPECT_NE(r.out.find("\"content\":{\"text\":\"We will win\",\"start\":11,\"end\":22}"),
             std::string::npos)
       << r.out;
+}
+
+TEST_F(QuoteTest, HeadlineWithColon) {
+  auto d = Find("Kasich: ‘We Are Going All The Way.’\n\nThe governor spoke in Ohio on Monday.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker_name, "Kasich");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), ":");
+  // Single marks open no quotation outside a double one: the headline's words with them.
+  EXPECT_EQ(d.slice(d.quotes[0].content), "‘We Are Going All The Way.’");
+}
+
+TEST_F(QuoteTest, StanceVerbWithParse) {
+  auto d = Find("House Speaker Paul Ryan criticized the trade deal on Tuesday.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "House Speaker Paul Ryan");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "criticized");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "the trade deal");
+
+  d = Find("The senator called for a ban on assault weapons.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "called for");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "a ban on assault weapons");
+}
+
+TEST_F(QuoteTest, DatelineIsNoPartOfTheSpeaker) {
+  auto d = Find("WASHINGTON (AP) — Donald Trump said on Monday that he would win.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Donald Trump");
 }
 
 }  // namespace
