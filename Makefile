@@ -14,7 +14,8 @@ deps:
 	@scripts/install-deps.sh
 
 configure: deps
-	@[ -d geo/node_modules ] || npm ci --prefix geo --no-audit --no-fund
+	@# GeoNames and the other gazetteer sources: again when the lockfile is newer than the install
+	@[ geo/node_modules/.package-lock.json -nt geo/package-lock.json ] || npm ci --prefix geo --no-audit --no-fund
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 
 build: configure web

@@ -204,6 +204,7 @@ int RunGazetteerBuild(GazetteerArgs a) {
   pick(a.src.places_tsv, d.places_tsv);
   pick(a.src.demonyms, d.demonyms);
   pick(a.src.wordnet_dir, d.wordnet_dir);
+  pick(a.src.country_points, d.country_points);
   if (a.out.empty()) {  // beside the dyad binary, where DefaultGazetteerPath looks first
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -263,6 +264,8 @@ std::function<int()> AddGazetteerCommand(CLI::App& app) {
   build->add_option("--places", args->src.places_tsv, "our name table ('none' to leave out)");
   build->add_option("--demonyms", args->src.demonyms, "country dictionary with adj: lines ('none' to leave out)");
   build->add_option("--wordnet", args->src.wordnet_dir, "WordNet dict folder ('none' to leave out)");
+  build->add_option("--country-points", args->src.country_points,
+                    "world-countries countries.json ('none' to leave out)");
   build->add_flag("--quiet", args->quiet, "print nothing on success");
   return [args] { return RunGazetteerBuild(*args); };
 }

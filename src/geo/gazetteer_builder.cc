@@ -241,6 +241,7 @@ GazetteerSources GazetteerSources::Defaults(const std::string& repo) {
   s.places_tsv = repo + "/data/geo/places.tsv";
   s.demonyms = repo + "/data/dict/countries.actors";
   s.wordnet_dir = "/usr/share/wordnet";
+  s.country_points = nm + "/world-countries/countries.json";
   return s;
 }
 
@@ -446,6 +447,7 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
     if (auto it = region_by_name.find(std::string(t)); it != region_by_name.end()) return it->second;
     return -1;
   };
+  std::vector<std::pair<uint32_t, std::pair<float, float>>> fixed_points;  // kind "point"
   for (const auto& [lineno, f] : table) {
     const std::string_view kind = Trim(f[0]);
     if (kind == "country") continue;
@@ -477,6 +479,13 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
     }
     const int64_t t = target(Trim(f[1]));
     if (t < 0) return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown code " + std::string(f[1]));
+    if (kind == "point") {  // "lat;lon"
+      if (items.size() != 2) return fail(src.places_tsv + ":" + std::to_string(lineno) + ": want lat;lon");
+      fixed_points.emplace_back(static_cast<uint32_t>(t),
+                                std::pair{std::strtof(std::string(items[0]).c_str(), nullptr),
+                                          std::strtof(std::string(items[1]).c_str(), nullptr)});
+      continue;
+    }
     const uint8_t flags = kind == "abbr" ? kNameAlternate | kNameAfterPlace
                           : kind == "name" ? kNamePrimary
                           : kind == "alt"  ? kNameAlternate
@@ -528,6 +537,38 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
       case PlaceKind::kAdmin2: ++st.admin2; break;
       default: break;
     }
+  }
+
+  // Countries' reference points: the centre of a country's towns is far (over 161 km) from
+  // its geographic centre where a large part of it is empty (Russia, Canada, Egypt, China).
+  if (!src.country_points.empty()) {
+    std::string text;
+    if (!ReadFile(src.country_points, &text))
+      return fail("cannot read " + src.country_points + " (npm ci --prefix geo)");
+    simdjson::dom::element root;
+    simdjson::dom::array arr;
+    if (parser.parse(text).get(root) || root.get(arr))
+      return fail("malformed JSON in " + src.country_points);
+    for (simdjson::dom::element e : arr) {
+      std::string_view a2;
+      simdjson::dom::array ll;
+      if (e["cca2"].get(a2) || e["latlng"].get(ll) || ll.size() != 2) continue;
+      auto it = country_by_a2.find(std::string(a2));
+      if (it == country_by_a2.end()) continue;
+      double lat = 0, lon = 0;
+      if (ll.at(0).get(lat) || ll.at(1).get(lon)) continue;
+      GazetteerEntry& g = out->entries_[it->second];
+      if (std::isnan(g.lat)) continue;  // no town known in it: stays out of lookups
+      g.lat = static_cast<float>(lat);
+      g.lon = static_cast<float>(lon);
+    }
+  }
+
+  for (const auto& [id, ll] : fixed_points) {
+    GazetteerEntry& g = out->entries_[id];
+    if (std::isnan(g.lat) && g.kind != PlaceKind::kCity) continue;
+    g.lat = ll.first;
+    g.lon = ll.second;
   }
 
   const auto words = ReadWordNetCommonWords(src.wordnet_dir);

