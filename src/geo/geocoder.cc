@@ -704,7 +704,12 @@ class DocResolver {
     double s = 0;
     if (e.country >= 0) {
       auto it = ctx.country.find(e.country);
-      if (it != ctx.country.end()) s += 1.5 * (1 - std::exp(-it->second));
+      if (it != ctx.country.end()) {
+        s += 1.5 * (1 - std::exp(-it->second));
+        // A country's capital stands for the country ("Washington and Cairo", "talks in
+        // Damascus"): where the article names the country, its capital beats namesakes.
+        if (e.kind == PlaceKind::kCity && e.rank == 2) s += 1.5 * (1 - std::exp(-it->second));
+      }
     }
     if (e.admin1 >= 0 && e.kind != PlaceKind::kAdmin1) {
       auto it = ctx.admin1.find(e.admin1);
