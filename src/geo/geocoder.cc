@@ -117,6 +117,8 @@ const WordSet& NounPhraseFiller() {
       "poor",      "impoverished", "tense",    "disputed",  "contested",  "coastal",
       "mountainous", "border",   "flashpoint", "holy",      "old",        "mostly",
       "predominantly", "shiite", "sunni",      "kurdish",   "christian",  "muslim",
+      "radical",   "sprawling",  "densely",    "populated", "dominated",  "militant",
+      "teeming",   "small",      "tiny",       "sleepy",    "historic",   "ancient",
       "regional",  "provincial", "biblical",   "walled",    "historic",   "ancient",
       "kurdish-majority", "strategic", "nearby",  "neighbouring", "rural",  "urban"};
   return s;
