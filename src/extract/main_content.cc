@@ -318,9 +318,15 @@ class Extractor {
           continue;
         }
       }
+      // An <aside>, <footer> or <form> is furniture, unless it holds the article's headline
+      // or most of the page's prose: a tag left open by broken markup (an announcement
+      // <aside> never closed) or a form wrapping the whole page takes the article with it.
       if (t == HtmlTag::kAside || t == HtmlTag::kFooter || t == HtmlTag::kForm) {
-        in.removed = true;
-        continue;
+        bool wraps_page = raw_link[i] * 5 < raw_text[i] && raw_text[i] * 2 >= page_text;
+        if (!in.headline && !wraps_page) {
+          in.removed = true;
+          continue;
+        }
       }
       // A name is not enough to drop what holds most of the page (a wrapper called
       // "off-canvas-main" or "has-sidebar"), comment threads excepted.
