@@ -512,7 +512,9 @@ class Extractor {
       if (best && IsAncestor(best, top) && best != top && sum * 2 < info_[best].text &&
           LinkDensity(best) < 0.3f)
         return {best};
-      if (!elsewhere || info_[best].text <= 2 * sum) return roots;
+      // A body name on a few lines of a page of prose names a teaser card's summary.
+      bool scrap = sum < 300 && sum * 20 < total;
+      if (!scrap && (!elsewhere || info_[best].text <= 2 * sum)) return roots;
     }
     // 2. The one <article> (or <main>) holding most of the page's text.
     for (HtmlTag want : {HtmlTag::kArticle, HtmlTag::kMain}) {
