@@ -217,6 +217,34 @@ TEST(Html, DocumentGetsTextTitleAndDate) {
 }
 
 // Hostile pages: none may crash or hang, and the text they hold is still found.
+TEST(Html, AnUnclosedAsideDoesNotTakeTheArticle) {
+  std::string para =
+      "<p>The council voted on Tuesday to close the old bridge, officials said, after an "
+      "inspection found cracks in two of its supports and a report urged repairs.</p>";
+  std::string html =
+      "<html><head><title>Bridge to close | Gazette</title></head><body>"
+      "<aside class=announcement><a href=/x><span>Gazette joins a new group</a></div>"
+      "<main><article><h1>Bridge to close</h1>" +
+      para + para + para + "</article></main></body></html>";
+  Article a = ArticleExtractor().ExtractHtml(html, "");
+  std::string text;
+  for (const auto& b : a.blocks) text += b.text + "\n";
+  EXPECT_NE(text.find("old bridge"), std::string::npos);
+}
+
+TEST(Html, TimeNearestTheHeadlineAndTheDayItShows) {
+  Article a = ArticleExtractor().ExtractHtml(
+      "<html><body><div class=list><time datetime=2025-01-31>Jan 31</time>"
+      "<p><a href=/a>Another post</a></p><p><a href=/b>And another</a></p>"
+      "<p><a href=/c>A third</a></p></div>"
+      "<h1>Candidates compared</h1><div><time datetime=\"2017-03-02T04:00:00Z\">"
+      "March 1, 2017</time></div><p>Text of the article that follows the headline.</p>"
+      "</body></html>",
+      "");
+  EXPECT_EQ(a.date, "2017-03-01");
+  EXPECT_EQ(a.date_source, "time");
+}
+
 TEST(HtmlRobustness, TruncatedPages) {
   std::string page = kNewsPage;
   ArticleExtractor x;

@@ -273,6 +273,7 @@ class Extractor {
     // The <h1> that is the article's title, and every element around it: the article's
     // container is not furniture, whatever its name says (an article opened in a "modal").
     std::string title_key = Key(title_);
+    uint32_t headline_end = 0;  // past the <h1> that is the title, when there is one
     if (!title_key.empty()) {
       for (uint32_t i = 1; i < n; ++i) {
         if (dom_.tag(i) != HtmlTag::kH1) continue;
@@ -280,12 +281,21 @@ class Extractor {
         for (uint32_t k = i + 1; k < dom_[i].end; ++k)
           if (dom_.is_text(k)) t += dom_.text(k);
         if (Key(t) != title_key) continue;
+        headline_end = dom_[i].end;
         for (uint32_t a = i, hops = 0; a != 0 && hops < 2 * HtmlDom::kMaxDepth; ++hops) {
           info_[a].headline = true;
           a = dom_[a].parent;
         }
         break;
       }
+    }
+    // Visible characters of the text before each node, to measure the article between the
+    // headline and a list of story cards.
+    std::vector<uint32_t> before(n + 1, 0);
+    for (uint32_t i = 1; i < n; ++i) {
+      HtmlTag pt = dom_.tag(dom_[i].parent);
+      bool counts = dom_.is_text(i) && pt != HtmlTag::kScript && pt != HtmlTag::kStyle;
+      before[i + 1] = before[i] + (counts ? raw_text[i] : 0);
     }
     for (uint32_t i = 1; i < n; ++i) {
       Info& in = info_[i];
@@ -308,6 +318,13 @@ class Extractor {
         continue;
       }
       if (in.protect) continue;
+      // A feed of story cards after an article (its headline, then a good deal of text
+      // before the list): on a page without one the cards are the content (an index page).
+      if ((t == HtmlTag::kUl || t == HtmlTag::kOl) && headline_end != 0 && i >= headline_end &&
+          before[i] >= before[headline_end] + 1000 && IsTeaserList(i, raw_text, raw_link)) {
+        in.removed = true;
+        continue;
+      }
       std::string_view role = dom_.attr(i, HtmlAttr::kRole);
       if (!role.empty()) {
         std::string r = AsciiLower(role);
@@ -318,9 +335,15 @@ class Extractor {
           continue;
         }
       }
+      // An <aside>, <footer> or <form> is furniture, unless it holds the article's headline
+      // or most of the page's prose: a tag left open by broken markup (an announcement
+      // <aside> never closed) or a form wrapping the whole page takes the article with it.
       if (t == HtmlTag::kAside || t == HtmlTag::kFooter || t == HtmlTag::kForm) {
-        in.removed = true;
-        continue;
+        bool wraps_page = raw_link[i] * 5 < raw_text[i] && raw_text[i] * 2 >= page_text;
+        if (!in.headline && !wraps_page) {
+          in.removed = true;
+          continue;
+        }
       }
       // A name is not enough to drop what holds most of the page (a wrapper called
       // "off-canvas-main" or "has-sidebar"), comment threads excepted.
@@ -342,6 +365,30 @@ class Extractor {
         continue;
       }
     }
+  }
+
+  // A list of story cards (a feed of other articles under this one): three or more items,
+  // nearly all of them a linked headline (<h2>-<h4> whose text is a link) with a summary
+  // beside it. An article's own lists do not put linked headings in their items.
+  bool IsTeaserList(uint32_t list, const std::vector<uint32_t>& raw_text,
+                    const std::vector<uint32_t>& raw_link) const {
+    uint32_t items = 0, cards = 0;
+    for (uint32_t c = list + 1; c < dom_[list].end && c != 0; c = dom_[c].next) {
+      if (dom_.tag(c) == HtmlTag::kLi && raw_text[c] > 0) {
+        ++items;
+        for (uint32_t k = c + 1; k < dom_[c].end; ++k) {
+          HtmlTag kt = dom_.tag(k);
+          if ((kt == HtmlTag::kH2 || kt == HtmlTag::kH3 || kt == HtmlTag::kH4) &&
+              raw_text[k] > 0 && raw_link[k] * 10 >= raw_text[k] * 9 &&
+              raw_text[c] >= raw_text[k] + 80) {
+            ++cards;
+            break;
+          }
+        }
+      }
+      if (dom_[c].next == 0) break;
+    }
+    return items >= 3 && cards * 4 >= items * 3;
   }
 
   // Pass 2: text, link text and commas per subtree (from the back, children before parents).
@@ -465,7 +512,9 @@ class Extractor {
       if (best && IsAncestor(best, top) && best != top && sum * 2 < info_[best].text &&
           LinkDensity(best) < 0.3f)
         return {best};
-      if (!elsewhere || info_[best].text <= 2 * sum) return roots;
+      // A body name on a few lines of a page of prose names a teaser card's summary.
+      bool scrap = sum < 300 && sum * 20 < total;
+      if (!scrap && (!elsewhere || info_[best].text <= 2 * sum)) return roots;
     }
     // 2. The one <article> (or <main>) holding most of the page's text.
     for (HtmlTag want : {HtmlTag::kArticle, HtmlTag::kMain}) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <cstdlib>
 
@@ -158,6 +159,24 @@ std::string DateAt(std::string_view s, size_t i, bool anywhere) {
     return Ymd(y, m, d, anywhere);
   }
   return "";
+}
+
+// Days between two YYYY-MM-DD dates (a large number when either is not one).
+int DayDistance(const std::string& a, const std::string& b) {
+  auto days = [](const std::string& s) -> long {
+    if (s.size() != 10) return -1000000;
+    int y = std::atoi(s.c_str()), m = std::atoi(s.c_str() + 5), d = std::atoi(s.c_str() + 8);
+    // Days from civil (proleptic Gregorian), Howard Hinnant's algorithm.
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  long da = days(a), db = days(b);
+  if (da < -100000 || db < -100000) return 1000000;
+  return static_cast<int>(da > db ? da - db : db - da);
 }
 
 std::string Collapse(std::string_view s) { return CollapseSpace(s); }
@@ -624,12 +643,15 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     if (!s->empty()) declared.push_back(Collapse(DecodeEntities(*s)));
   // The page's headlines: <h1> elements outside page furniture that are not the site name.
   std::vector<std::string> h1s;
+  std::vector<uint32_t> h1_at;  // their nodes
+  uint32_t headline_h1 = 0;     // the <h1> taken as the title
   for (uint32_t i = 1; i < dom.size(); ++i) {
     if (dom.tag(i) != HtmlTag::kH1) continue;
     std::string h = InnerText(dom, i);
     if (h.size() < 3 || h.size() > 400 || InFurniture(dom, i)) continue;
     if (!md.site.empty() && SameText(h, md.site)) continue;
     h1s.push_back(h);
+    h1_at.push_back(i);
     if (h1s.size() > 8) break;
   }
   // A headline that a declared title confirms; else the one headline; else a declared title
@@ -638,12 +660,13 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // The best-confirmed headline wins, not the first: a short site or section name in an
   // <h1> ("The Go Blog") shares a few words with "Headline - The Go Programming Language".
   double best_match = 0;
-  for (const auto& h : h1s)
+  for (size_t k = 0; k < h1s.size(); ++k)
     for (const auto& d : declared) {
-      double m = TitleMatch(h, d);
+      double m = TitleMatch(h1s[k], d);
       if (m > best_match) {
         best_match = m;
-        md.title = h;
+        md.title = h1s[k];
+        headline_h1 = h1_at[k];
       }
     }
   // A lone headline that no declared title confirms is the article's, unless it is a few
@@ -651,8 +674,10 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   std::string first_long;
   for (const auto& h : h1s)
     if (first_long.empty() && TitleWords(h).size() > 3) first_long = h;
-  if (md.title.empty() && h1s.size() == 1 && (declared.empty() || !first_long.empty()))
+  if (md.title.empty() && h1s.size() == 1 && (declared.empty() || !first_long.empty())) {
     md.title = h1s[0];
+    headline_h1 = h1_at[0];
+  }
   if (md.title.empty()) {
     // `declared` is in order of trust: JSON-LD headline, og:title, twitter:title, <title>.
     bool only_title_tag = declared.size() == 1 && !title_tag.empty();
@@ -703,17 +728,28 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     md.date = ld.date;
     md.date_source = "json-ld";
   } else {
+    // The <time> nearest the headline (the byline's), else the first on the page: a list
+    // of other posts' dates may come before the article, or after it.
+    uint32_t best_distance = UINT32_MAX;
     for (uint32_t i = 1; i < dom.size(); ++i) {
       if (dom.tag(i) != HtmlTag::kTime) continue;
       if (InFurniture(dom, i)) continue;
       std::string d = ParseDate(dom.attr(i, HtmlAttr::kDatetime));
-      if (d.empty()) d = ParseDate(InnerText(dom, i), true);
-      if (!d.empty()) {
+      std::string shown = ParseDate(InnerText(dom, i), true);
+      // A timestamp in UTC can fall on the next or previous day: the reader sees the
+      // page's own day.
+      if (!d.empty() && !shown.empty() && d != shown && DayDistance(d, shown) == 1) d = shown;
+      if (d.empty()) d = shown;
+      if (d.empty()) continue;
+      uint32_t distance = headline_h1 == 0 ? 0 : i > headline_h1 ? i - headline_h1
+                                                                 : headline_h1 - i;
+      if (distance < best_distance) {
+        best_distance = distance;
         md.date = d;
-        md.date_source = "time";
-        break;
       }
+      if (headline_h1 == 0 || i > headline_h1) break;  // later ones are farther
     }
+    if (!md.date.empty()) md.date_source = "time";
   }
   if (md.date.empty()) {
     md.date = DateFromUrl(!url.empty() ? url : std::string_view(md.canonical_url));
