@@ -46,6 +46,11 @@ const WordSet& PlaceNouns() {
 }
 
 // Titles before a name make it a person: "Mr. Jordan", "Gov. Texas" never name places.
+const WordSet& CompassAdjectives() {
+  static const WordSet s = {"western", "eastern", "northern", "southern"};
+  return s;
+}
+
 const WordSet& Titles() {
   static const WordSet s = {
       "mr",     "mrs",      "ms",       "dr",      "president", "gov",     "governor", "sen",
@@ -327,6 +332,11 @@ class DocResolver {
         (last_end == static_cast<int>(i - 1) || (tok(i - 2).capitalized && !tok(i - 2).is_punct));
 
     for (auto& [L, names] : Matches(i, end)) {
+      // "Western reports", "Eastern allies": a compass adjective before a common noun names
+      // a bloc or a side, not the region called "Western" (Ghana) or "Eastern" (Kenya).
+      if (L == 1 && i + 1 < end && !tok(i + 1).capitalized && !tok(i + 1).is_punct &&
+          CompassAdjectives().count(word(i)))
+        continue;
       Mention m;
       m.first = i;
       m.end = i + L;
