@@ -17,6 +17,7 @@
 #include "extract/article_extractor.h"
 #include "geo/gazetteer_builder.h"
 #include "geo/geocoder.h"
+#include "nlp/annotator.h"
 #include "text/tokenizer.h"
 
 namespace dyad {
@@ -125,11 +126,15 @@ int RunGeo(const GeoArgs& a) {
   const bool jsonl = a.jsonl || EndsWith(a.input, ".jsonl") || a.input == "-";
   Diagnostics diag;
   Tokenizer tokenizer;
+  // Tags and parse as `dyad code` has them when it places events (without models: none).
+  std::string nlp_error;
+  auto nlp = nlp::Annotator::Load(nlp::Annotator::DefaultDir(), &nlp_error);
   simdjson::dom::parser parser;
   std::string out;
   auto process = [&](Document& doc, long long vs, long long ve) {
     SetBlocks(&doc);
     tokenizer.Tokenize(&doc);
+    if (nlp) nlp->Annotate(&doc);
     geo->Resolve(&doc);
     out.clear();
     WriteDocument(doc, *geo, vs, ve, &out);

@@ -996,6 +996,12 @@ int Geocoder::EventPlace(const Document& doc, uint32_t sentence, uint32_t verb_t
         break;
       }
       if (w == "by") break;  // the agent of a passive
+      // "a cab driver from Abidjan", "Serbs from Croatia": after a noun, "from" says where
+      // someone comes from, not where the event happens ("withdrew from X" still counts).
+      if (w == "from" && k > static_cast<int>(s.first_token)) {
+        const std::string& pos = doc.tokens[static_cast<size_t>(k - 1)].upos;
+        if (pos == "NOUN" || pos == "PROPN") break;
+      }
       if (DirectionalPreps().count(w)) {
         base = 1.5;
         break;

@@ -263,6 +263,25 @@ TEST_F(RealGazetteer, EventPlaceIsTheLocativePhraseOfTheVerb) {
   EXPECT_EQ(geo_->EventPlace(none, 0, TokenOf(none, "captured")), -1);
 }
 
+TEST_F(RealGazetteer, BlocsAndOriginsAreNoEventPlaces) {
+  // "Western reports" names a side, not Ghana's Western Region.
+  Document west = Resolve("Pyongyang sent thousands of troops to Russia, Western reports say.");
+  EXPECT_EQ(FindPlace(west, "Western"), nullptr) << ::testing::PrintToString(Describe(west));
+
+  // "a driver from Abidjan" says where he comes from, not where he was shot (the tagger
+  // marks "driver" a noun; here by hand, as the nlp stage would).
+  Document from = Resolve("A cab driver from Abidjan was shot by police officers.");
+  for (Token& t : from.tokens) t.upos = from.slice(t.span) == "driver" ? "NOUN" : "X";
+  EXPECT_EQ(geo_->EventPlace(from, 0, TokenOf(from, "shot")), -1)
+      << ::testing::PrintToString(Describe(from));
+  // After a verb it still counts: "withdrew from Kherson".
+  Document verb = Resolve("Russian troops withdrew from Kherson on Friday.");
+  for (Token& t : verb.tokens) t.upos = verb.slice(t.span) == "withdrew" ? "VERB" : "X";
+  const int k = geo_->EventPlace(verb, 0, TokenOf(verb, "withdrew"));
+  ASSERT_GE(k, 0);
+  EXPECT_EQ(verb.slice(verb.places[static_cast<size_t>(k)].span), "Kherson");
+}
+
 TEST_F(RealGazetteer, UnknownTownsAfterPlaceNouns) {
   Document doc = Resolve("The man was killed by sniper fire in the town of Sheykler.");
   const Place* p = FindPlace(doc, "Sheykler");
