@@ -1332,6 +1332,36 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     }
     lo = k;
   }
+  // Titles and quantifiers the parser split off the subject ("Presumptive Democratic
+  // presidential nominee | Hillary Clinton" as the root, "Republican front runner | Donald
+  // Trump" as an obl of the verb, "Former | Florida Gov. Jeb Bush"): a run of nominal words
+  // right before it that starts the sentence (or follows a comma or a conjunction) and hangs
+  // on the subject, the verb or the root belongs to it (PolNeAR spans the whole phrase).
+  // Not for a relative pronoun ("others who expressed"): what is before it is its antecedent.
+  if (tok_[verb].deprel != "acl:relcl" && !IsWhWord(N(first_subj)) && N(first_subj) != "that") {
+    uint32_t k = lo, mark_end = 0;
+    while (k > sf) {
+      const uint32_t m = k - 1;
+      // A hyphen inside a word ("front-runner").
+      if (N(m) == "-" && m > sf && tok_[m - 1].span.end == tok_[m].span.start &&
+          tok_[m].span.end == tok_[k].span.start) {
+        k = m;
+        continue;
+      }
+      const std::string& u = tok_[m].upos;
+      const bool nominal = u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "DET" ||
+                           u == "NUM" || (u == "PART" && N(m) == "'s");
+      if (!nominal || tok_[m].is_punct || IsTimeWord(N(m)) || IsMonth(N(m))) break;
+      const int32_t h = tok_[m].head;
+      const bool attached = h < 0 || h == static_cast<int32_t>(verb) ||
+                            (h >= static_cast<int32_t>(m) && h < static_cast<int32_t>(hi));
+      if (!attached) break;
+      k = m;
+    }
+    if (k < lo && (k == sf || (tok_[k - 1].is_punct && !MarkAt(k - 1, &mark_end)) ||
+                   tok_[k - 1].upos == "CCONJ"))
+      lo = k;
+  }
   // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday").
   while (hi > static_cast<uint32_t>(subj) + 1) {
     uint32_t k = hi;
