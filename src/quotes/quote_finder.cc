@@ -1141,7 +1141,7 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
   if (apposition && t < upper && (N(t) == "who" || (N(t) == "," && Is(t + 1, "who")))) {
     // "said a committee member who supports Trump, asking …": the relative clause too.
     uint32_t e = t + 1;
-    while (e < upper && e - t < 25 && !tok_[e].is_punct && in_quote_[e] < 0) ++e;
+    while (e < upper && e - t < 60 && !tok_[e].is_punct && in_quote_[e] < 0) ++e;
     if (e < upper && N(e) == "," && N(t) == ",") {
       // ", who took aim at Rubio," — up to the closing comma.
       p.end = e + 1;
@@ -1155,7 +1155,9 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     uint32_t k = t + 1;
     bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k));
     uint32_t e = k;
-    while (ok && e < upper && e - k < 25) {
+    // Up to the end of the sentence however long (PolNeAR keeps the whole apposition: ", a
+    // former commissioner … who is now a program officer … at the Hewlett Foundation.").
+    while (ok && e < upper && e - k < 60) {
       if (in_quote_[e] >= 0 || N(e) == ";" || N(e) == ":") {
         ok = false;
         break;
