@@ -1702,7 +1702,11 @@ bool Finder::PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has
     }
   }
   const uint32_t k = SkipAdjuncts(after, se);
-  if (!(k >= se || tok_[k].is_punct || IsSubordinator(N(k)))) return false;
+  // An adjunct too long to skip ("Zucker said during a discussion Thursday with BuzzFeed
+  // Editor-in-Chief Ben Smith hosted by …") still leaves the quotation to the cue.
+  const bool adjunct = after < se && IsPreposition(N(after)) && N(after) != "to" &&
+                       N(after) != "of" && N(after) != "about";
+  if (!(k >= se || tok_[k].is_punct || IsSubordinator(N(k)) || adjunct)) return false;
   f.speaker_first = speaker.first;
   f.speaker_end = speaker.end;
   f.head_first = speaker.head_first;
