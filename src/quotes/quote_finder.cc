@@ -1640,6 +1640,14 @@ void Finder::TryAccordingTo(uint32_t t) {
       if (!mark) e = b;
     }
   }
+  // "…, according to a memo released Friday by the agency's watchdog.": at the end of the
+  // sentence the source runs to its end (a participle or time the parse hung elsewhere).
+  if (t > sf && (N(t - 1) == "," || N(t - 1) == "\xE2\x80\x94")) {
+    uint32_t k = e, end = se;
+    while (end > e && tok_[end - 1].is_punct) --end;
+    while (k < end && !tok_[k].is_punct && in_quote_[k] < 0) ++k;
+    if (k == end && end - e <= 12) e = end;
+  }
   Found f;
   f.speaker_first = t + 2;
   f.speaker_end = e;
