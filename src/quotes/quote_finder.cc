@@ -1364,8 +1364,12 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
                    tok_[k - 1].upos == "CCONJ"))
       lo = k;
   }
-  // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday").
-  while (hi > static_cast<uint32_t>(subj) + 1) {
+  // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday"), unless they
+  // end a clause inside it ("members who spoke with reporters afterward").
+  bool clause_inside = false;
+  for (uint32_t k = static_cast<uint32_t>(subj) + 1; k < hi && !clause_inside; ++k)
+    clause_inside = tok_[k].upos == "VERB";
+  while (!clause_inside && hi > static_cast<uint32_t>(subj) + 1) {
     uint32_t k = hi;
     while (k > static_cast<uint32_t>(subj) + 1 &&
            (IsTimeWord(N(k - 1)) || IsNumberWord(N(k - 1)) || IsMonth(N(k - 1))))
