@@ -1764,10 +1764,18 @@ void Finder::TryVerb(uint32_t t) {
     }
   }
   const bool quoted_as = g < t && N(g) == "quoted";
+  // A comma before the verb group, also inside a quotation that closes right before it
+  // (“…,” adding “…”).
+  bool comma_before = g > sf && N(g - 1) == ",";
+  if (!comma_before && g > sf && ClosingQuoteBefore(g) >= 0) {
+    uint32_t m = g - 1;
+    while (m > sf && g - m < 3 && tok_[m].is_punct && N(m) != ",") --m;
+    comma_before = N(m) == ",";
+  }
   // Passives ("he was told", "it is said") name no speaker before the verb.
   if (be_before && !cue.ing && !quoted_as) return;
   if (cue.ing && !be_before && !quoted_as &&
-      !(g > sf && (N(g - 1) == "," || N(g - 1) == "and" || N(g - 1) == "while")))
+      !(comma_before || (g > sf && (N(g - 1) == "and" || N(g - 1) == "while"))))
     return;
 
   Found f;
@@ -1826,7 +1834,7 @@ void Finder::TryVerb(uint32_t t) {
       else Emit(f);
       return;
     }
-    if (!((prev == "," && cue.ing) || prev == "and" || prev == "but" ||
+    if (!((comma_before && cue.ing) || prev == "and" || prev == "but" ||
           (prev == "while" && cue.ing)))
       return;
     // The last quote found in this sentence gives the speaker; else the main subject.
