@@ -599,6 +599,7 @@ class Finder {
   Document& doc_;
   const std::vector<Token>& tok_;
   bool parsed_ = false;
+  uint32_t headline_end_ = 0;  // end of a title-case headline block at the start, else 0
   std::vector<uint32_t> sent_of_, block_of_, block_first_, block_end_;
   std::vector<uint32_t> sent_first_, sent_end_;  // sentences, opening marks moved forward
   std::vector<QuoteSpan> quotes_;
@@ -649,6 +650,17 @@ void Finder::IndexTokens() {
   }
   SplitLineParagraphs();
   JoinBrokenSentences();
+  // A title-case headline ("Clinton Says Russians Hacked DNC"): the first block, when nearly
+  // all its words are capitalised. Its cue words are read although capitalised.
+  if (!block_first_.empty()) {
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = block_first_[0]; k < block_end_[0]; ++k) {
+      if (tok_[k].is_punct || N(k) == "'s") continue;
+      ++words;
+      if (tok_[k].capitalized || (N(k)[0] >= '0' && N(k)[0] <= '9')) ++caps;
+    }
+    if (words >= 4 && words <= 30 && caps * 10 >= words * 9) headline_end_ = block_end_[0];
+  }
   for (const Token& k : tok_)
     if (!k.deprel.empty()) parsed_ = true;
   if (parsed_) {
@@ -1401,11 +1413,26 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
 // Cues.
 
 bool Finder::CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const {
-  if (t >= tok_.size() || tok_[t].is_punct || tok_[t].capitalized) return false;
+  if (t >= tok_.size() || tok_[t].is_punct) return false;
+  // In a title-case headline every word is capitalised and the tagger reads the verbs as
+  // names: a cue word there counts unless it starts the headline.
+  const bool headline = t < headline_end_ && t > block_first_[0];
+  if (tok_[t].capitalized && !headline) return false;
   const auto& words = CueWords();
   auto it = words.find(N(t));
   if (it == words.end()) return false;
-  if (Parsed() && !tok_[t].upos.empty() && tok_[t].upos != "VERB") return false;
+  if (headline && tok_[t].capitalized) {
+    // Headlines put verbs in the present ("Says") or the past ("Vowed", "Said"); base forms
+    // and noun-like forms are nouns there ("Bombshell Claim", "Media Reports Reveal …").
+    const std::string& w = N(t);
+    const bool finite = (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') ||
+                        (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+                        w == "said" || w == "told" || w == "wrote" || w == "thought" ||
+                        w == "knew" || w == "felt" || w == "found";
+    if (!finite || IsNounLikeCue(w) || N(t - 1) == "'s" || N(t - 1) == "\xE2\x80\x99s")
+      return false;
+  }
+  if (Parsed() && !headline && !tok_[t].upos.empty() && tok_[t].upos != "VERB") return false;
   *cue = it->second;
   *cue_end = t + 1;
   if (cue->flags & kParticle) {
