@@ -1551,11 +1551,32 @@ uint32_t Finder::ContentEnd(uint32_t first, uint32_t sentence_end) const {
       if (v < end && ((CueAt(v, &cw, &ce) && !cw.ing) || IsCommonVerb(N(v)) ||
                       N(v) == "calls" || N(v) == "called"))
         return k;
+      // With a parse: a verb coordinated with one before the content (the cue's own verb:
+      // "forecast that … rebound, and praised efforts …", "said …, but he gave …").
+      if (Parsed()) {
+        if (v < end && IsSubjectPronoun(N(v))) ++v;
+        while (v < end && IsVerbGroupWord(N(v))) ++v;
+        if (v < end && tok_[v].upos == "VERB" && tok_[v].deprel == "conj" &&
+            tok_[v].head >= 0 && static_cast<uint32_t>(tok_[v].head) < first)
+          return k;
+      }
+    }
+    // A comma right before k, also as the last word of a quotation that closes there
+    // ("… was \"corrupt,\" noting that …").
+    bool after_comma = k > first + 2 && N(k - 1) == ",";
+    if (!after_comma && k > first + 2 && in_quote_[k - 1] >= 0) {
+      uint32_t m = k - 1;
+      while (m > first && k - m < 3 && tok_[m].is_punct && N(m) != ",") --m;
+      after_comma = N(m) == ",";
     }
     // "…, appearing to rely on …": a participle after a comma belongs to the main clause.
-    if (N(k) == "," && k > first + 2 && k + 1 < end && !tok_[k + 1].capitalized &&
-        EndsWithIng(N(k + 1)) && !IsIngNoun(N(k + 1)))
-      return k;
+    if (after_comma && !tok_[k].capitalized && EndsWithIng(N(k)) && !IsIngNoun(N(k)))
+      return N(k - 1) == "," ? k - 1 : k;
+    // ", then pointed out that …": a second verb of the speaker.
+    if (after_comma && N(k) == "then" && k + 1 < end && Parsed() &&
+        tok_[k + 1].upos == "VERB" && tok_[k + 1].head >= 0 &&
+        static_cast<uint32_t>(tok_[k + 1].head) < first)
+      return k - 1;
     if ((N(k) == "," || N(k) == "\xE2\x80\x94") && k > first + 1 && CueClauseAt(k + 1, end))
       return k;
   }
