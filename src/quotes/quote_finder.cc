@@ -1247,6 +1247,20 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (tok_[k].head == static_cast<int32_t>(verb) &&
         (tok_[k].deprel == "nsubj" || tok_[k].deprel == "nsubj:pass"))
       subjects.push_back(static_cast<int>(k));
+  // A parser that reads a quantity subject as a bare noun modifier ("42% | say …", "Thirty-one
+  // percent of those surveyed | say …" as obl:unmarked) leaves the verb without nsubj: the
+  // nominal that ends right before the verb is its subject.
+  if (subjects.empty()) {
+    for (uint32_t k = sf; k < verb; ++k) {
+      if (tok_[k].head != static_cast<int32_t>(verb) || tok_[k].deprel != "obl:unmarked" ||
+          !(tok_[k].upos == "SYM" || tok_[k].upos == "NOUN" || tok_[k].upos == "NUM" ||
+            tok_[k].upos == "PRON"))
+        continue;
+      uint32_t a = 0, b = 0;
+      Subtree(k, &a, &b);
+      if (b == verb && !IsTimeWord(N(k)) && !IsMonth(N(k))) subjects.push_back(static_cast<int>(k));
+    }
+  }
   if (subjects.empty()) {
     // A parser that makes a long subject the root ("Marley Anderson, 21, a junior from Las
     // Vegas, said …") hangs the verb on it as parataxis: the nominal root is the subject.
