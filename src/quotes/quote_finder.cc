@@ -1155,7 +1155,24 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     uint32_t e = t + 1;
     while (e < upper && e - t < 60 && !tok_[e].is_punct && in_quote_[e] < 0) ++e;
     if (e < upper && N(e) == "," && N(t) == ",") {
-      // ", who took aim at Rubio," — up to the closing comma.
+      // ", who took aim at Rubio," — up to the closing comma, or on to the end of the
+      // sentence when no cue clause or participle follows (", who, like all respondents,
+      // responded anonymously.", ", who is coming from Grand Rapids, Mich., to organize …").
+      uint32_t k = e;
+      while (k < upper && k - t < 60) {
+        if (in_quote_[k] >= 0 || N(k) == ";" || N(k) == ":") break;
+        if (N(k) == "." || N(k) == "!" || N(k) == "?") break;
+        uint32_t ce = 0;
+        CueWord cw;
+        if (N(k) == "," && k + 1 < upper &&
+            (CueAt(k + 1, &cw, &ce) || EndsWithIng(N(k + 1)) || Is(k + 1, "according")))
+          break;
+        ++k;
+      }
+      if (k < upper && (N(k) == "." || N(k) == "!" || N(k) == "?") && in_quote_[k] < 0) {
+        p.end = k;
+        return p;
+      }
       p.end = e + 1;
       return p;
     }
