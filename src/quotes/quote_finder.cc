@@ -1134,7 +1134,10 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     if (!tok_[t].capitalized && (IsNounPhraseStop(w) || IsTimeWord(w) || IsWhWord(w))) break;
     if (tok_[t].capitalized && noun_seen && IsTimeWord(w)) break;  // "said Trump Thursday"
     if (tok_[t].capitalized && IsCapitalizedFunctionWord(w) && !IsDeterminer(w)) break;
-    if (Parsed() && (tok_[t].upos == "VERB" || tok_[t].upos == "AUX" || tok_[t].upos == "ADP"))
+    // A participle modifying a noun is part of the phrase ("ranking Democrat", "leading
+    // advocate").
+    if (Parsed() && (tok_[t].upos == "VERB" || tok_[t].upos == "AUX" || tok_[t].upos == "ADP") &&
+        !(tok_[t].upos == "VERB" && tok_[t].deprel == "amod" && tok_[t].head > static_cast<int32_t>(t)))
       break;
     // A lower-case word after a name is a verb or a new phrase ("told Lavrov during").
     if (noun_seen && !tok_[t].capitalized && t > first && tok_[t - 1].capitalized &&
@@ -1278,6 +1281,14 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       if (b == verb && !IsTimeWord(N(k)) && !IsMonth(N(k))) subjects.push_back(static_cast<int>(k));
     }
   }
+  // A subject inside a quotation that closes before the verb is a misparse ("“… on Secretary
+  // Clinton,” said Elijah Cummings"): the verb's subject is elsewhere.
+  subjects.erase(std::remove_if(subjects.begin(), subjects.end(),
+                                [&](int k) {
+                                  const int q = in_quote_[k];
+                                  return q >= 0 && quotes_[q].end <= verb;
+                                }),
+                 subjects.end());
   if (subjects.empty()) {
     // A parser that makes a long subject the root ("Marley Anderson, 21, a junior from Las
     // Vegas, said …") hangs the verb on it as parataxis: the nominal root is the subject.
