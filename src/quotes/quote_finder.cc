@@ -1304,7 +1304,7 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
         d = "parataxis";
       }
     }
-    if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) ||
+    if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) || in_quote_[h] >= 0 ||
         tok_[h].deprel != "root" || !(d == "parataxis" || d == "dep" || d == "appos") ||
         !(tok_[h].upos == "PROPN" || tok_[h].upos == "NOUN" || tok_[h].upos == "PRON"))
       return false;
