@@ -1436,8 +1436,16 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
   while (lo < first_subj && tok_[lo].is_punct) ++lo;
   while (hi > static_cast<uint32_t>(subj) + 1 && tok_[hi - 1].is_punct) --hi;
-  for (uint32_t k = lo; k < hi; ++k)
-    if (MarkAt(k, &k)) return false;
+  // A quotation the parser hung on the subject (“…,” the senator | said) is not part of it:
+  // the subject starts after the last mark before its head word.
+  for (uint32_t k = lo; k < hi; ++k) {
+    uint32_t mark_end = k;
+    if (!MarkAt(k, &mark_end)) continue;
+    if (mark_end > first_subj) return false;
+    lo = mark_end;
+    k = mark_end - 1;
+  }
+  while (lo < first_subj && tok_[lo].is_punct) ++lo;
   out->first = lo;
   out->end = hi;
   out->head_first = lo;
