@@ -1319,8 +1319,14 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     }
     while (hi > lo && tok_[hi - 1].is_punct) --hi;
     if (hi <= lo) return false;
-    for (uint32_t k = lo; k < hi; ++k)
-      if (MarkAt(k, &k)) return false;
+    for (uint32_t k = lo; k < hi; ++k) {
+      uint32_t mark_end = k;
+      if (!MarkAt(k, &mark_end)) continue;
+      if (mark_end > static_cast<uint32_t>(h)) return false;
+      lo = mark_end;  // a quotation hung on the root before it
+      k = mark_end - 1;
+    }
+    while (lo < static_cast<uint32_t>(h) && tok_[lo].is_punct) ++lo;
     out->first = out->head_first = lo;
     out->end = out->head_end = hi;
     for (uint32_t k = static_cast<uint32_t>(h) + 1; k < hi; ++k)
