@@ -599,6 +599,7 @@ class Finder {
   Document& doc_;
   const std::vector<Token>& tok_;
   bool parsed_ = false;
+  uint32_t headline_end_ = 0;  // end of a title-case headline block at the start, else 0
   std::vector<uint32_t> sent_of_, block_of_, block_first_, block_end_;
   std::vector<uint32_t> sent_first_, sent_end_;  // sentences, opening marks moved forward
   std::vector<QuoteSpan> quotes_;
@@ -649,6 +650,17 @@ void Finder::IndexTokens() {
   }
   SplitLineParagraphs();
   JoinBrokenSentences();
+  // A title-case headline ("Clinton Says Russians Hacked DNC"): the first block, when nearly
+  // all its words are capitalised. Its cue words are read although capitalised.
+  if (!block_first_.empty()) {
+    uint32_t words = 0, caps = 0;
+    for (uint32_t k = block_first_[0]; k < block_end_[0]; ++k) {
+      if (tok_[k].is_punct || N(k) == "'s") continue;
+      ++words;
+      if (tok_[k].capitalized || (N(k)[0] >= '0' && N(k)[0] <= '9')) ++caps;
+    }
+    if (words >= 4 && words <= 30 && caps * 10 >= words * 9) headline_end_ = block_end_[0];
+  }
   for (const Token& k : tok_)
     if (!k.deprel.empty()) parsed_ = true;
   if (parsed_) {
@@ -1122,7 +1134,10 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     if (!tok_[t].capitalized && (IsNounPhraseStop(w) || IsTimeWord(w) || IsWhWord(w))) break;
     if (tok_[t].capitalized && noun_seen && IsTimeWord(w)) break;  // "said Trump Thursday"
     if (tok_[t].capitalized && IsCapitalizedFunctionWord(w) && !IsDeterminer(w)) break;
-    if (Parsed() && (tok_[t].upos == "VERB" || tok_[t].upos == "AUX" || tok_[t].upos == "ADP"))
+    // A participle modifying a noun is part of the phrase ("ranking Democrat", "leading
+    // advocate").
+    if (Parsed() && (tok_[t].upos == "VERB" || tok_[t].upos == "AUX" || tok_[t].upos == "ADP") &&
+        !(tok_[t].upos == "VERB" && tok_[t].deprel == "amod" && tok_[t].head > static_cast<int32_t>(t)))
       break;
     // A lower-case word after a name is a verb or a new phrase ("told Lavrov during").
     if (noun_seen && !tok_[t].capitalized && t > first && tok_[t - 1].capitalized &&
@@ -1141,9 +1156,26 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
   if (apposition && t < upper && (N(t) == "who" || (N(t) == "," && Is(t + 1, "who")))) {
     // "said a committee member who supports Trump, asking …": the relative clause too.
     uint32_t e = t + 1;
-    while (e < upper && e - t < 25 && !tok_[e].is_punct && in_quote_[e] < 0) ++e;
+    while (e < upper && e - t < 60 && !tok_[e].is_punct && in_quote_[e] < 0) ++e;
     if (e < upper && N(e) == "," && N(t) == ",") {
-      // ", who took aim at Rubio," — up to the closing comma.
+      // ", who took aim at Rubio," — up to the closing comma, or on to the end of the
+      // sentence when no cue clause or participle follows (", who, like all respondents,
+      // responded anonymously.", ", who is coming from Grand Rapids, Mich., to organize …").
+      uint32_t k = e;
+      while (k < upper && k - t < 60) {
+        if (in_quote_[k] >= 0 || N(k) == ";" || N(k) == ":") break;
+        if (N(k) == "." || N(k) == "!" || N(k) == "?") break;
+        uint32_t ce = 0;
+        CueWord cw;
+        if (N(k) == "," && k + 1 < upper &&
+            (CueAt(k + 1, &cw, &ce) || EndsWithIng(N(k + 1)) || Is(k + 1, "according")))
+          break;
+        ++k;
+      }
+      if (k < upper && (N(k) == "." || N(k) == "!" || N(k) == "?") && in_quote_[k] < 0) {
+        p.end = k;
+        return p;
+      }
       p.end = e + 1;
       return p;
     }
@@ -1155,7 +1187,9 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     uint32_t k = t + 1;
     bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k));
     uint32_t e = k;
-    while (ok && e < upper && e - k < 25) {
+    // Up to the end of the sentence however long (PolNeAR keeps the whole apposition: ", a
+    // former commissioner … who is now a program officer … at the Hewlett Foundation.").
+    while (ok && e < upper && e - k < 60) {
       if (in_quote_[e] >= 0 || N(e) == ";" || N(e) == ":") {
         ok = false;
         break;
@@ -1233,6 +1267,28 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (tok_[k].head == static_cast<int32_t>(verb) &&
         (tok_[k].deprel == "nsubj" || tok_[k].deprel == "nsubj:pass"))
       subjects.push_back(static_cast<int>(k));
+  // A parser that reads a quantity subject as a bare noun modifier ("42% | say …", "Thirty-one
+  // percent of those surveyed | say …" as obl:unmarked) leaves the verb without nsubj: the
+  // nominal that ends right before the verb is its subject.
+  if (subjects.empty()) {
+    for (uint32_t k = sf; k < verb; ++k) {
+      if (tok_[k].head != static_cast<int32_t>(verb) || tok_[k].deprel != "obl:unmarked" ||
+          !(tok_[k].upos == "SYM" || tok_[k].upos == "NOUN" || tok_[k].upos == "NUM" ||
+            tok_[k].upos == "PRON"))
+        continue;
+      uint32_t a = 0, b = 0;
+      Subtree(k, &a, &b);
+      if (b == verb && !IsTimeWord(N(k)) && !IsMonth(N(k))) subjects.push_back(static_cast<int>(k));
+    }
+  }
+  // A subject inside a quotation that closes before the verb is a misparse ("“… on Secretary
+  // Clinton,” said Elijah Cummings"): the verb's subject is elsewhere.
+  subjects.erase(std::remove_if(subjects.begin(), subjects.end(),
+                                [&](int k) {
+                                  const int q = in_quote_[k];
+                                  return q >= 0 && quotes_[q].end <= verb;
+                                }),
+                 subjects.end());
   if (subjects.empty()) {
     // A parser that makes a long subject the root ("Marley Anderson, 21, a junior from Las
     // Vegas, said …") hangs the verb on it as parataxis: the nominal root is the subject.
@@ -1248,7 +1304,7 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
         d = "parataxis";
       }
     }
-    if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) ||
+    if (h < static_cast<int32_t>(sf) || h >= static_cast<int32_t>(verb) || in_quote_[h] >= 0 ||
         tok_[h].deprel != "root" || !(d == "parataxis" || d == "dep" || d == "appos") ||
         !(tok_[h].upos == "PROPN" || tok_[h].upos == "NOUN" || tok_[h].upos == "PRON"))
       return false;
@@ -1263,8 +1319,14 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     }
     while (hi > lo && tok_[hi - 1].is_punct) --hi;
     if (hi <= lo) return false;
-    for (uint32_t k = lo; k < hi; ++k)
-      if (MarkAt(k, &k)) return false;
+    for (uint32_t k = lo; k < hi; ++k) {
+      uint32_t mark_end = k;
+      if (!MarkAt(k, &mark_end)) continue;
+      if (mark_end > static_cast<uint32_t>(h)) return false;
+      lo = mark_end;  // a quotation hung on the root before it
+      k = mark_end - 1;
+    }
+    while (lo < static_cast<uint32_t>(h) && tok_[lo].is_punct) ++lo;
     out->first = out->head_first = lo;
     out->end = out->head_end = hi;
     for (uint32_t k = static_cast<uint32_t>(h) + 1; k < hi; ++k)
@@ -1337,10 +1399,17 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   // Trump" as an obl of the verb, "Former | Florida Gov. Jeb Bush"): a run of nominal words
   // right before it that starts the sentence (or follows a comma or a conjunction) and hangs
   // on the subject, the verb or the root belongs to it (PolNeAR spans the whole phrase).
-  {
+  // Not for a relative pronoun ("others who expressed"): what is before it is its antecedent.
+  if (tok_[verb].deprel != "acl:relcl" && !IsWhWord(N(first_subj)) && N(first_subj) != "that") {
     uint32_t k = lo, mark_end = 0;
     while (k > sf) {
       const uint32_t m = k - 1;
+      // A hyphen inside a word ("front-runner").
+      if (N(m) == "-" && m > sf && tok_[m - 1].span.end == tok_[m].span.start &&
+          tok_[m].span.end == tok_[k].span.start) {
+        k = m;
+        continue;
+      }
       const std::string& u = tok_[m].upos;
       const bool nominal = u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "DET" ||
                            u == "NUM" || (u == "PART" && N(m) == "'s");
@@ -1355,8 +1424,12 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
                    tok_[k - 1].upos == "CCONJ"))
       lo = k;
   }
-  // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday").
-  while (hi > static_cast<uint32_t>(subj) + 1) {
+  // Time words at its end ("federal prosecutors in April", "Sanders on Tuesday"), unless they
+  // end a clause inside it ("members who spoke with reporters afterward").
+  bool clause_inside = false;
+  for (uint32_t k = static_cast<uint32_t>(subj) + 1; k < hi && !clause_inside; ++k)
+    clause_inside = tok_[k].upos == "VERB";
+  while (!clause_inside && hi > static_cast<uint32_t>(subj) + 1) {
     uint32_t k = hi;
     while (k > static_cast<uint32_t>(subj) + 1 &&
            (IsTimeWord(N(k - 1)) || IsNumberWord(N(k - 1)) || IsMonth(N(k - 1))))
@@ -1369,8 +1442,16 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
   while (lo < first_subj && tok_[lo].is_punct) ++lo;
   while (hi > static_cast<uint32_t>(subj) + 1 && tok_[hi - 1].is_punct) --hi;
-  for (uint32_t k = lo; k < hi; ++k)
-    if (MarkAt(k, &k)) return false;
+  // A quotation the parser hung on the subject (“…,” the senator | said) is not part of it:
+  // the subject starts after the last mark before its head word.
+  for (uint32_t k = lo; k < hi; ++k) {
+    uint32_t mark_end = k;
+    if (!MarkAt(k, &mark_end)) continue;
+    if (mark_end > first_subj) return false;
+    lo = mark_end;
+    k = mark_end - 1;
+  }
+  while (lo < first_subj && tok_[lo].is_punct) ++lo;
   out->first = lo;
   out->end = hi;
   out->head_first = lo;
@@ -1388,11 +1469,26 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
 // Cues.
 
 bool Finder::CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const {
-  if (t >= tok_.size() || tok_[t].is_punct || tok_[t].capitalized) return false;
+  if (t >= tok_.size() || tok_[t].is_punct) return false;
+  // In a title-case headline every word is capitalised and the tagger reads the verbs as
+  // names: a cue word there counts unless it starts the headline.
+  const bool headline = t < headline_end_ && t > block_first_[0];
+  if (tok_[t].capitalized && !headline) return false;
   const auto& words = CueWords();
   auto it = words.find(N(t));
   if (it == words.end()) return false;
-  if (Parsed() && !tok_[t].upos.empty() && tok_[t].upos != "VERB") return false;
+  if (headline && tok_[t].capitalized) {
+    // Headlines put verbs in the present ("Says") or the past ("Vowed", "Said"); base forms
+    // and noun-like forms are nouns there ("Bombshell Claim", "Media Reports Reveal …").
+    const std::string& w = N(t);
+    const bool finite = (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') ||
+                        (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+                        w == "said" || w == "told" || w == "wrote" || w == "thought" ||
+                        w == "knew" || w == "felt" || w == "found";
+    if (!finite || IsNounLikeCue(w) || N(t - 1) == "'s" || N(t - 1) == "\xE2\x80\x99s")
+      return false;
+  }
+  if (Parsed() && !headline && !tok_[t].upos.empty() && tok_[t].upos != "VERB") return false;
   *cue = it->second;
   *cue_end = t + 1;
   if (cue->flags & kParticle) {
@@ -1511,11 +1607,32 @@ uint32_t Finder::ContentEnd(uint32_t first, uint32_t sentence_end) const {
       if (v < end && ((CueAt(v, &cw, &ce) && !cw.ing) || IsCommonVerb(N(v)) ||
                       N(v) == "calls" || N(v) == "called"))
         return k;
+      // With a parse: a verb coordinated with one before the content (the cue's own verb:
+      // "forecast that … rebound, and praised efforts …", "said …, but he gave …").
+      if (Parsed()) {
+        if (v < end && IsSubjectPronoun(N(v))) ++v;
+        while (v < end && IsVerbGroupWord(N(v))) ++v;
+        if (v < end && tok_[v].upos == "VERB" && tok_[v].deprel == "conj" &&
+            tok_[v].head >= 0 && static_cast<uint32_t>(tok_[v].head) < first)
+          return k;
+      }
+    }
+    // A comma right before k, also as the last word of a quotation that closes there
+    // ("… was \"corrupt,\" noting that …").
+    bool after_comma = k > first + 2 && N(k - 1) == ",";
+    if (!after_comma && k > first + 2 && in_quote_[k - 1] >= 0) {
+      uint32_t m = k - 1;
+      while (m > first && k - m < 3 && tok_[m].is_punct && N(m) != ",") --m;
+      after_comma = N(m) == ",";
     }
     // "…, appearing to rely on …": a participle after a comma belongs to the main clause.
-    if (N(k) == "," && k > first + 2 && k + 1 < end && !tok_[k + 1].capitalized &&
-        EndsWithIng(N(k + 1)) && !IsIngNoun(N(k + 1)))
-      return k;
+    if (after_comma && !tok_[k].capitalized && EndsWithIng(N(k)) && !IsIngNoun(N(k)))
+      return N(k - 1) == "," ? k - 1 : k;
+    // ", then pointed out that …": a second verb of the speaker.
+    if (after_comma && N(k) == "then" && k + 1 < end && Parsed() &&
+        tok_[k + 1].upos == "VERB" && tok_[k + 1].head >= 0 &&
+        static_cast<uint32_t>(tok_[k + 1].head) < first)
+      return k - 1;
     if ((N(k) == "," || N(k) == "\xE2\x80\x94") && k > first + 1 && CueClauseAt(k + 1, end))
       return k;
   }
@@ -1631,6 +1748,14 @@ void Finder::TryAccordingTo(uint32_t t) {
       if (!mark) e = b;
     }
   }
+  // "…, according to a memo released Friday by the agency's watchdog.": at the end of the
+  // sentence the source runs to its end (a participle or time the parse hung elsewhere).
+  if (t > sf && (N(t - 1) == "," || N(t - 1) == "\xE2\x80\x94")) {
+    uint32_t k = e, end = se;
+    while (end > e && tok_[end - 1].is_punct) --end;
+    while (k < end && !tok_[k].is_punct && in_quote_[k] < 0) ++k;
+    if (k == end && end - e <= 12) e = end;
+  }
   Found f;
   f.speaker_first = t + 2;
   f.speaker_end = e;
@@ -1693,7 +1818,11 @@ bool Finder::PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has
     }
   }
   const uint32_t k = SkipAdjuncts(after, se);
-  if (!(k >= se || tok_[k].is_punct || IsSubordinator(N(k)))) return false;
+  // An adjunct too long to skip ("Zucker said during a discussion Thursday with BuzzFeed
+  // Editor-in-Chief Ben Smith hosted by …") still leaves the quotation to the cue.
+  const bool adjunct = after < se && IsPreposition(N(after)) && N(after) != "to" &&
+                       N(after) != "of" && N(after) != "about";
+  if (!(k >= se || tok_[k].is_punct || IsSubordinator(N(k)) || adjunct)) return false;
   f.speaker_first = speaker.first;
   f.speaker_end = speaker.end;
   f.head_first = speaker.head_first;
@@ -1739,10 +1868,18 @@ void Finder::TryVerb(uint32_t t) {
     }
   }
   const bool quoted_as = g < t && N(g) == "quoted";
+  // A comma before the verb group, also inside a quotation that closes right before it
+  // (“…,” adding “…”).
+  bool comma_before = g > sf && N(g - 1) == ",";
+  if (!comma_before && g > sf && ClosingQuoteBefore(g) >= 0) {
+    uint32_t m = g - 1;
+    while (m > sf && g - m < 3 && tok_[m].is_punct && N(m) != ",") --m;
+    comma_before = N(m) == ",";
+  }
   // Passives ("he was told", "it is said") name no speaker before the verb.
   if (be_before && !cue.ing && !quoted_as) return;
   if (cue.ing && !be_before && !quoted_as &&
-      !(g > sf && (N(g - 1) == "," || N(g - 1) == "and" || N(g - 1) == "while")))
+      !(comma_before || (g > sf && (N(g - 1) == "and" || N(g - 1) == "while"))))
     return;
 
   Found f;
@@ -1801,7 +1938,7 @@ void Finder::TryVerb(uint32_t t) {
       else Emit(f);
       return;
     }
-    if (!((prev == "," && cue.ing) || prev == "and" || prev == "but" ||
+    if (!((comma_before && cue.ing) || prev == "and" || prev == "but" ||
           (prev == "while" && cue.ing)))
       return;
     // The last quote found in this sentence gives the speaker; else the main subject.

@@ -358,5 +358,40 @@ TEST_F(QuoteTest, DatelineIsNoPartOfTheSpeaker) {
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Donald Trump");
 }
 
+TEST_F(QuoteTest, TitleCaseHeadline) {
+  auto d = Find("Clinton Says Russians Hacked DNC Emails\n\nThe candidate spoke on Sunday.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Clinton");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "Says");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Russians Hacked DNC Emails");
+  // Base and noun-like forms are nouns there.
+  d = Find("Senate Budget Report Is Out Today\n\nThe story ran on Sunday.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+TEST_F(QuoteTest, ParticipleAfterAQuotationClosedByAComma) {
+  auto d = Find("Graham said \"I think Kasich would be the best nominee,\" adding \"his problem is "
+                "that he is an insider.\"");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
+  EXPECT_EQ(d.slice(d.quotes[1].cue), "adding");
+  EXPECT_EQ(d.quotes[1].speaker_name, "Graham");
+}
+
+TEST_F(QuoteTest, LongAppositionAfterAnInvertedCue) {
+  auto d = Find("\"The scale of the transition is enormous,\" said Matt Baker, a former commissioner "
+                "with the Colorado Public Utilities Commission who is now a program officer for "
+                "energy and climate at the William and Flora Hewlett Foundation.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker_name, "Matt Baker");
+}
+
+TEST_F(QuoteTest, TitleSplitOffByTheParserBelongsToTheSpeaker) {
+  auto d = Find("Republican front-runner Donald Trump said he would win.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Republican front-runner Donald Trump");
+}
+
 }  // namespace
 }  // namespace dyad
