@@ -53,7 +53,7 @@ bench: build
 	@$(PYTHON) bench/run_bench.py --shared $(SHARED_ABS) --dyad $(DYAD) --json bench/results.json
 
 format:
-	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h')
+	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'python/*.cc' 'python/*.h' 'bench/*.cc')
 
 clean:
 	@rm -rf $(BUILD)

@@ -55,8 +55,8 @@ Count ParseGumbo(const std::string& html) {
     const GumboNode* n = stack.back();
     stack.pop_back();
     if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_DOCUMENT) {
-      const GumboVector& ch = n->type == GUMBO_NODE_ELEMENT ? n->v.element.children
-                                                             : n->v.document.children;
+      const GumboVector& ch =
+          n->type == GUMBO_NODE_ELEMENT ? n->v.element.children : n->v.document.children;
       c.elements++;
       for (unsigned i = 0; i < ch.length; ++i)
         stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
@@ -72,22 +72,24 @@ Count ParseGumbo(const std::string& html) {
 Count ParseLibxml2(const std::string& html) {
   Count c;
   htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                      HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                      HTML_PARSE_COMPACT);
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT);
   if (!doc) return c;
   xmlNodePtr n = xmlDocGetRootElement(doc);
   while (n) {
-    if (n->type == XML_ELEMENT_NODE) c.elements++;
-    else if (n->type == XML_TEXT_NODE && n->content) c.text += std::strlen((char*)n->content);
+    if (n->type == XML_ELEMENT_NODE)
+      c.elements++;
+    else if (n->type == XML_TEXT_NODE && n->content)
+      c.text += std::strlen((char*)n->content);
     if (n->children && n->type == XML_ELEMENT_NODE) {
       n = n->children;
       continue;
     }
-    while (n && !n->next) n = n->parent && n->parent->type != XML_DOCUMENT_NODE &&
-                                      n->parent->type != XML_HTML_DOCUMENT_NODE
-                                  ? n->parent
-                                  : nullptr;
+    while (n && !n->next)
+      n = n->parent && n->parent->type != XML_DOCUMENT_NODE &&
+                  n->parent->type != XML_HTML_DOCUMENT_NODE
+              ? n->parent
+              : nullptr;
     if (n) n = n->next;
   }
   xmlFreeDoc(doc);
@@ -158,8 +160,8 @@ std::string InChild(const std::function<void()>& fn, double* seconds, unsigned l
   waitpid(pid, &st, 0);
   *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (WIFSIGNALED(st))
-    return WTERMSIG(st) == SIGALRM ? "timeout" : "crash (signal " +
-                                                     std::to_string(WTERMSIG(st)) + ")";
+    return WTERMSIG(st) == SIGALRM ? "timeout"
+                                   : "crash (signal " + std::to_string(WTERMSIG(st)) + ")";
   return WEXITSTATUS(st) == 0 ? "ok" : "exit " + std::to_string(WEXITSTATUS(st));
 }
 
@@ -189,52 +191,59 @@ int main(int argc, char** argv) {
   std::vector<Parser> parsers = {{"gumbo 0.10.1", ParseGumbo},
                                  {"myhtml (modest 2021-08)", ParseMyhtml},
                                  {"libxml2 2.9.14 HTMLparser", ParseLibxml2}};
-  std::printf("%-26s %9s %8s %9s %12s %10s\n", "parser", "pages/s", "MB/s", "elements",
-              "text MB", "peak RSS");
+  std::printf("%-26s %9s %8s %9s %12s %10s\n", "parser", "pages/s", "MB/s", "elements", "text MB",
+              "peak RSS");
   for (auto& p : parsers) {
     // Each parser in its own child so its peak RSS is its own.
     double secs = 0;
-    std::string r = InChild([&] {
-      Count total;
-      for (auto& pg : pages) p.parse(pg);  // warm-up
-      auto t0 = std::chrono::steady_clock::now();
-      for (int k = 0; k < repeat; ++k)
-        for (auto& pg : pages) {
-          Count c = p.parse(pg);
-          total.elements += c.elements;
-          total.text += c.text;
-        }
-      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      std::printf("%-26s %9.0f %8.1f %9zu %12.1f %7.0f MB\n", p.name,
-                  pages.size() * repeat / s, bytes * repeat / 1e6 / s, total.elements / repeat,
-                  total.text / repeat / 1e6, PeakRssKb() / 1024.0);
-      std::fflush(stdout);
-    }, &secs);
+    std::string r = InChild(
+        [&] {
+          Count total;
+          for (auto& pg : pages) p.parse(pg);  // warm-up
+          auto t0 = std::chrono::steady_clock::now();
+          for (int k = 0; k < repeat; ++k)
+            for (auto& pg : pages) {
+              Count c = p.parse(pg);
+              total.elements += c.elements;
+              total.text += c.text;
+            }
+          double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          std::printf("%-26s %9.0f %8.1f %9zu %12.1f %7.0f MB\n", p.name, pages.size() * repeat / s,
+                      bytes * repeat / 1e6 / s, total.elements / repeat, total.text / repeat / 1e6,
+                      PeakRssKb() / 1024.0);
+          std::fflush(stdout);
+        },
+        &secs);
     if (r != "ok") std::printf("%-26s %s\n", p.name, r.c_str());
   }
   // Robustness: generated hostile inputs.
   std::vector<std::pair<std::string, std::function<std::string()>>> cases = {
-      {"nesting 10,000 <div>", [] {
+      {"nesting 10,000 <div>",
+       [] {
          std::string s = "<html><body>";
          for (int i = 0; i < 10000; ++i) s += "<div>";
          return s + "x";
        }},
-      {"nesting 100,000 <div>", [] {
+      {"nesting 100,000 <div>",
+       [] {
          std::string s;
          for (int i = 0; i < 100000; ++i) s += "<div>";
          return s + "x";
        }},
-      {"nesting 10,000 <b><i> misnested", [] {
+      {"nesting 10,000 <b><i> misnested",
+       [] {
          std::string s;
          for (int i = 0; i < 10000; ++i) s += "<b><i><p>";
          return s + "x";
        }},
-      {"nesting 10,000 <table>", [] {
+      {"nesting 10,000 <table>",
+       [] {
          std::string s;
          for (int i = 0; i < 10000; ++i) s += "<table><tr><td>";
          return s + "x";
        }},
-      {"50 MB page", [] {
+      {"50 MB page",
+       [] {
          std::string s = "<html><body>";
          while (s.size() < (50u << 20)) s += "<p>Some <b>text</b> and a <a href=x>link</a>.</p>\n";
          return s;
@@ -251,30 +260,35 @@ int main(int argc, char** argv) {
       double secs = 0;
       int fd[2];
       if (pipe(fd) != 0) return 1;
-      std::string r = InChild([&] {
-        Count c;
-        if (name.rfind("truncated", 0) == 0) {
-          for (auto& pg : pages) c.elements += p.parse(pg.substr(0, pg.size() / 3)).elements;
-        } else if (name.rfind("random", 0) == 0) {
-          std::mt19937 rng(7);
-          for (int k = 0; k < 200; ++k) {
-            std::string s(65536, '\0');
-            for (auto& ch : s) ch = static_cast<char>(rng() % 256);
-            if (k % 2) for (size_t i = 0; i < s.size(); i += 7) s[i] = "<>/=\"'&"[rng() % 7];
-            c.elements += p.parse(s).elements;
-          }
-        } else {
-          c = p.parse(gen());
-        }
-        if (write(fd[1], &c.elements, sizeof c.elements) < 0) _exit(3);
-      }, &secs, 30);
+      std::string r = InChild(
+          [&] {
+            Count c;
+            if (name.rfind("truncated", 0) == 0) {
+              for (auto& pg : pages) c.elements += p.parse(pg.substr(0, pg.size() / 3)).elements;
+            } else if (name.rfind("random", 0) == 0) {
+              std::mt19937 rng(7);
+              for (int k = 0; k < 200; ++k) {
+                std::string s(65536, '\0');
+                for (auto& ch : s) ch = static_cast<char>(rng() % 256);
+                if (k % 2)
+                  for (size_t i = 0; i < s.size(); i += 7) s[i] = "<>/=\"'&"[rng() % 7];
+                c.elements += p.parse(s).elements;
+              }
+            } else {
+              c = p.parse(gen());
+            }
+            if (write(fd[1], &c.elements, sizeof c.elements) < 0) _exit(3);
+          },
+          &secs, 30);
       size_t elements = 0;
       close(fd[1]);
       if (read(fd[0], &elements, sizeof elements) != sizeof elements) elements = 0;
       close(fd[0]);
       char cell[64];
-      if (r == "ok") std::snprintf(cell, sizeof cell, "ok %.2fs %zu el", secs, elements);
-      else std::snprintf(cell, sizeof cell, "%s %.2fs", r.c_str(), secs);
+      if (r == "ok")
+        std::snprintf(cell, sizeof cell, "ok %.2fs %zu el", secs, elements);
+      else
+        std::snprintf(cell, sizeof cell, "%s %.2fs", r.c_str(), secs);
       std::printf(" %-28s", cell);
       std::fflush(stdout);
     }

@@ -11,8 +11,8 @@ namespace {
 struct Atom {
   uint32_t first, end;
   bool is_agent = false;
-  std::string code;   // actor code, or sector for agents
-  std::string kind;   // entry kind, "agent" for agents
+  std::string code;  // actor code, or sector for agents
+  std::string kind;  // entry kind, "agent" for agents
   std::string entry;
 };
 
@@ -20,11 +20,11 @@ struct Atom {
 // "the foreign minister of Russia" is handled apart).
 bool IsGlue(const std::string& w) {
   static const std::unordered_set<std::string> kGlue = {
-      "'s",     "'",        "the",     "a",      "an",     "top",    "chief",   "senior",
-      "former", "new",      "deputy",  "then",   "acting", "first",  "two",     "several",
-      "many",   "some",     "own",     "elite",  "local",  "federal", "national", "regional",
-      "interim", "outgoing", "incoming", "veteran", "leading", "powerful", "state", "-",
-      "its",    "their",    "his",     "her"};
+      "'s",      "'",        "the",      "a",       "an",      "top",      "chief",    "senior",
+      "former",  "new",      "deputy",   "then",    "acting",  "first",    "two",      "several",
+      "many",    "some",     "own",      "elite",   "local",   "federal",  "national", "regional",
+      "interim", "outgoing", "incoming", "veteran", "leading", "powerful", "state",    "-",
+      "its",     "their",    "his",      "her"};
   return kGlue.count(w) > 0;
 }
 
@@ -141,9 +141,12 @@ void ActorRecognizer::Recognize(Document* doc) const {
              atoms[j].is_agent && m.end_token - atoms[j].end < 3)
         ++m.end_token;
       m.span = {doc->tokens[m.first_token].span.start, doc->tokens[m.end_token - 1].span.end};
-      if (!full.empty()) m.code = full;
-      else if (!country.empty()) m.code = country + sector;
-      else m.code = sector;  // agent alone: sector code, as GDELT does for unknown countries
+      if (!full.empty())
+        m.code = full;
+      else if (!country.empty())
+        m.code = country + sector;
+      else
+        m.code = sector;  // agent alone: sector code, as GDELT does for unknown countries
       m.kind = !kind.empty() ? kind : "agent";
       m.entry = entry;
       // Countries and cities after "in"/"near" are places, not actors.
@@ -165,8 +168,8 @@ void ActorRecognizer::Recognize(Document* doc) const {
         const auto& w = doc->tokens[a.end_token].norm;
         coordinated = w == "and" || w == "," || w == "or";
       } else if (gap == 2) {
-        coordinated = doc->tokens[a.end_token].norm == "," &&
-                      (doc->tokens[a.end_token + 1].norm == "and");
+        coordinated =
+            doc->tokens[a.end_token].norm == "," && (doc->tokens[a.end_token + 1].norm == "and");
       }
       if (!coordinated) continue;
       if (a.group < 0) a.group = next_group++;

@@ -159,10 +159,9 @@ void CoreferenceResolver::Resolve(Document* doc) const {
   }
   if (added.empty()) return;
   doc->actors.insert(doc->actors.end(), added.begin(), added.end());
-  std::stable_sort(doc->actors.begin(), doc->actors.end(),
-                   [](const ActorMention& x, const ActorMention& y) {
-                     return x.first_token < y.first_token;
-                   });
+  std::stable_sort(
+      doc->actors.begin(), doc->actors.end(),
+      [](const ActorMention& x, const ActorMention& y) { return x.first_token < y.first_token; });
 }
 
 }  // namespace dyad

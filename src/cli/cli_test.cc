@@ -12,14 +12,18 @@ namespace {
 using testing::Shell;
 using testing::TempDir;
 
-std::string Dyad() { return testing::DyadBinary(); }
+std::string Dyad() {
+  return testing::DyadBinary();
+}
 
 const char* kArticle =
     "Date: 2024-03-05\n"
     "Ministers meet in Ankara\n"
     "Turkey's foreign minister met his Egyptian counterpart in Ankara on Tuesday.\n";
 
-size_t Lines(const std::string& s) { return std::count(s.begin(), s.end(), '\n'); }
+size_t Lines(const std::string& s) {
+  return std::count(s.begin(), s.end(), '\n');
+}
 
 TEST(Cli, HelpDescribesEveryCommand) {
   auto r = Shell(Dyad() + " --help");
@@ -28,8 +32,8 @@ TEST(Cli, HelpDescribesEveryCommand) {
   EXPECT_NE(r.out.find("query"), std::string::npos);
   auto c = Shell(Dyad() + " code --help");
   EXPECT_EQ(c.status, 0);
-  for (const char* opt : {"--date", "--format", "--out", "--db", "--dict", "--input-format",
-                          "--threads", "--stats"})
+  for (const char* opt :
+       {"--date", "--format", "--out", "--db", "--dict", "--input-format", "--threads", "--stats"})
     EXPECT_NE(c.out.find(opt), std::string::npos) << opt;
 }
 
@@ -148,8 +152,9 @@ TEST(Cli, MalformedJsonlLineAmongGoodOnes) {
             std::string::npos);
   EXPECT_NE(r.out.find("\"doc_id\":\"1\""), std::string::npos);
   EXPECT_NE(r.out.find("\"doc_id\":\"5\""), std::string::npos);
-  auto q = Shell(Dyad() + " query --db " + dbdir.path() + "/x.db --sql 'SELECT count(*) AS n FROM "
-               "documents' --format csv");
+  auto q = Shell(Dyad() + " query --db " + dbdir.path() +
+                 "/x.db --sql 'SELECT count(*) AS n FROM "
+                 "documents' --format csv");
   EXPECT_EQ(q.out, "n\n2\n");
 }
 
@@ -213,8 +218,8 @@ TEST(Cli, SeedArticle) {
   EXPECT_NE(r.out.find("\"code\":\"PRKGOV\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"cameo\":\"040\""), std::string::npos) << r.out;
   // The donation appeal that closes the article yields nothing.
-  for (const char* appeal : {"undesirable", "foreign agent", "support us", "journalism",
-                             "Prosecutor General"})
+  for (const char* appeal :
+       {"undesirable", "foreign agent", "support us", "journalism", "Prosecutor General"})
     EXPECT_EQ(r.out.find(appeal), std::string::npos) << appeal;
 }
 

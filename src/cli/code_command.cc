@@ -1,12 +1,11 @@
 // `dyad code`: read documents, run the pipeline, write events (stdout, --out, --db).
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/progress.h"
@@ -146,12 +145,11 @@ int RunCode(const CodeArgs& a) {
   std::fflush(out);
   progress.Finish();
 
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const std::string line = fmt::format(
-      "{} documents, {} sentences, {} events in {:.2f} s{}{}", n_docs, n_sentences, n_events,
-      secs, store ? fmt::format(" ({} already in {})", n_dups, a.db) : "",
-      diag.rejected() ? fmt::format("; {} inputs rejected", diag.rejected()) : "");
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::string line =
+      fmt::format("{} documents, {} sentences, {} events in {:.2f} s{}{}", n_docs, n_sentences,
+                  n_events, secs, store ? fmt::format(" ({} already in {})", n_dups, a.db) : "",
+                  diag.rejected() ? fmt::format("; {} inputs rejected", diag.rejected()) : "");
   if (a.summary || (!a.quiet && isatty(2))) std::fprintf(stderr, "dyad: %s\n", line.c_str());
   if (!a.stats.empty()) {
     std::string js;

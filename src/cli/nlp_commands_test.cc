@@ -13,7 +13,9 @@ namespace {
 using testing::Shell;
 using testing::TempDir;
 
-std::string Dyad() { return testing::DyadBinary(); }
+std::string Dyad() {
+  return testing::DyadBinary();
+}
 
 TEST(NlpCommands, HelpListsOptions) {
   auto p = Shell(Dyad() + " parse --help");
@@ -53,8 +55,9 @@ TEST(NlpCommands, TrainsAndParses) {
   EXPECT_EQ(words, 24u);
 
   // Raw text: tokenized, sentences split, clitics written as multi-word tokens.
-  const std::string txt = dir.Write("in.txt", "She didn't leave. The minister met her.\n\n"
-                                              "Troops attacked the village.\n");
+  const std::string txt = dir.Write("in.txt",
+                                    "She didn't leave. The minister met her.\n\n"
+                                    "Troops attacked the village.\n");
   auto r = Shell(Dyad() + " parse --models " + models + " " + txt);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("# text = She didn't leave."), std::string::npos) << r.out;
@@ -72,8 +75,8 @@ TEST(NlpCommands, TrainsAndParses) {
 TEST(NlpCommands, ReportsBadInput) {
   TempDir dir;
   const std::string bad = dir.Write("bad.conllu", "1\tonly two\n\n");
-  auto t = Shell(Dyad() + " train tagger --quiet --train " + bad + " --out " + dir.path() +
-                 "/t.bin");
+  auto t =
+      Shell(Dyad() + " train tagger --quiet --train " + bad + " --out " + dir.path() + "/t.bin");
   EXPECT_NE(t.status, 0);
   EXPECT_NE(t.err.find("bad.conllu"), std::string::npos) << t.err;
   auto p = Shell(Dyad() + " parse --models " + dir.path() + "/none " + bad);

@@ -115,7 +115,8 @@ void WriteDocument(const Document& doc, size_t* sent_id, std::string* out) {
       if (glued && Tokenizer::SameWord(doc.tokens[t], doc.tokens[t + 1]) &&
           (cs.multiword.empty() || cs.multiword.back().last < id)) {
         uint32_t last = t + 1;
-        while (last + 1 < s.end_token && doc.tokens[last + 1].span.start == doc.tokens[last].span.end &&
+        while (last + 1 < s.end_token &&
+               doc.tokens[last + 1].span.start == doc.tokens[last].span.end &&
                Tokenizer::SameWord(doc.tokens[last], doc.tokens[last + 1]))
           ++last;
         nlp::ConlluToken mwt;
@@ -141,9 +142,8 @@ double CpuSeconds() {
   return r.ru_utime.tv_sec + r.ru_stime.tv_sec + (r.ru_utime.tv_usec + r.ru_stime.tv_usec) * 1e-6;
 }
 
-int RunBench(const nlp::Annotator& annotator, const std::string& model_dir,
-             const std::string& text, double load_seconds,
-             FILE* out) {
+int RunBench(const nlp::Annotator& annotator, const std::string& model_dir, const std::string& text,
+             double load_seconds, FILE* out) {
   Document doc;
   doc.text = text;
   SplitParagraphs(&doc);
@@ -188,9 +188,9 @@ int RunBench(const nlp::Annotator& annotator, const std::string& model_dir,
                "\"tag_parse_tokens_per_s\": %.0f, \"annotate_tokens_per_s\": %.0f, "
                "\"peak_rss_mb\": %.1f}\n",
                doc.tokens.size(), doc.sentences.size(), text.size(), load_seconds,
-               annotator.bytes() / 1e6, static_cast<double>(files) / 1e6, tok_cpu, tok_wall, tp_cpu, tp_wall, an_cpu, an_wall,
-               tok_cpu > 0 ? n / tok_cpu : 0.0, tp_cpu > 0 ? n / tp_cpu : 0.0,
-               an_cpu > 0 ? n / an_cpu : 0.0, ru.ru_maxrss / 1024.0);
+               annotator.bytes() / 1e6, static_cast<double>(files) / 1e6, tok_cpu, tok_wall, tp_cpu,
+               tp_wall, an_cpu, an_wall, tok_cpu > 0 ? n / tok_cpu : 0.0,
+               tp_cpu > 0 ? n / tp_cpu : 0.0, an_cpu > 0 ? n / an_cpu : 0.0, ru.ru_maxrss / 1024.0);
   return 0;
 }
 
@@ -271,9 +271,10 @@ int RunParse(const ParseArgs& a) {
 
 std::function<int()> AddParseCommand(CLI::App& app) {
   auto args = std::make_shared<ParseArgs>();
-  auto* cmd = app.add_subcommand(
-      "parse", "Tag, lemmatize and dependency-parse text; writes CoNLL-U (Universal "
-               "Dependencies).");
+  auto* cmd =
+      app.add_subcommand("parse",
+                         "Tag, lemmatize and dependency-parse text; writes CoNLL-U (Universal "
+                         "Dependencies).");
   cmd->add_option("input", args->input,
                   "Plain text (paragraphs separated by blank lines), or CoNLL-U with "
                   "--tokenized; - for stdin")

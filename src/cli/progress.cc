@@ -6,7 +6,9 @@
 namespace dyad {
 
 ProgressBar::ProgressBar(uint64_t total_bytes, bool enabled)
-    : total_(total_bytes), enabled_(enabled), start_(std::chrono::steady_clock::now()),
+    : total_(total_bytes),
+      enabled_(enabled),
+      start_(std::chrono::steady_clock::now()),
       last_(start_ - std::chrono::seconds(1)) {}
 
 void ProgressBar::Update(uint64_t documents, uint64_t events, uint64_t bytes_done) {

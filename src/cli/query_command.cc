@@ -35,9 +35,12 @@ int RunQueryCommand(const QueryArgs& a) {
     return 2;
   }
   std::string out;
-  if (a.format == "csv") out = RenderCsv(t);
-  else if (a.format == "jsonl") out = RenderJsonl(t);
-  else out = RenderTable(t, a.width);
+  if (a.format == "csv")
+    out = RenderCsv(t);
+  else if (a.format == "jsonl")
+    out = RenderJsonl(t);
+  else
+    out = RenderTable(t, a.width);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
 }

@@ -49,10 +49,9 @@ class InputOffsets {
   bool ok() const { return ok_; }
   // Code-point offset in the input of byte offset `b` of the extracted text.
   uint32_t operator()(uint32_t b) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), b,
-                               [](uint32_t v, const std::pair<uint32_t, uint32_t>& p) {
-                                 return v < p.first;
-                               });
+    auto it = std::upper_bound(
+        starts_.begin(), starts_.end(), b,
+        [](uint32_t v, const std::pair<uint32_t, uint32_t>& p) { return v < p.first; });
     if (it == starts_.begin()) return cp_(b);
     --it;
     return cp_(it->second + (b - it->first));
@@ -74,9 +73,15 @@ void AppendQuotes(const Document& doc, bool input_offsets, std::string* out) {
   auto offset = [&](uint32_t b) { return mapped ? (*in)(b) : cp(b); };
   auto span = [&](JsonWriter& w, Span s) {
     w.Key("start");
-    if (input_offsets && !mapped) w.Null(); else w.Int(offset(s.start));
+    if (input_offsets && !mapped)
+      w.Null();
+    else
+      w.Int(offset(s.start));
     w.Key("end");
-    if (input_offsets && !mapped) w.Null(); else w.Int(offset(s.end));
+    if (input_offsets && !mapped)
+      w.Null();
+    else
+      w.Int(offset(s.end));
   };
   for (const Quote& q : doc.quotes) {
     JsonWriter w(*out);
@@ -179,8 +184,9 @@ int RunQuotes(const QuotesArgs& a) {
     for (auto& d : batch) {
       if (a.input_offsets && !d.quotes.empty() && !InputOffsets(d).ok()) {
         ++unmapped;
-        diag.Warn(d.origin, "offsets cannot be mapped back to the input (HTML input?); "
-                            "start/end are null");
+        diag.Warn(d.origin,
+                  "offsets cannot be mapped back to the input (HTML input?); "
+                  "start/end are null");
       }
       AppendQuotes(d, a.input_offsets, &buffer);
     }

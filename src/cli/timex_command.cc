@@ -69,8 +69,8 @@ int RunTimex(const TimexArgs& a) {
       return 2;
     }
   }
-  const std::vector<std::string> inputs = a.inputs.empty() ? std::vector<std::string>{"-"}
-                                                           : a.inputs;
+  const std::vector<std::string> inputs =
+      a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs;
   const Tokenizer tokenizer;
   const TimeTagger tagger;
   std::string buffer;

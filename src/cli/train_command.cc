@@ -22,12 +22,12 @@ namespace {
 struct TrainArgs {
   std::string what;
   std::string train, dev, out;
-  std::string tagger;       // parser: tag the dev set with this model instead of training one
-  std::string text;         // unlabeled text to learn word clusters from
-  std::string clusters;     // or word clusters learned before (dyad train clusters)
+  std::string tagger;    // parser: tag the dev set with this model instead of training one
+  std::string text;      // unlabeled text to learn word clusters from
+  std::string clusters;  // or word clusters learned before (dyad train clusters)
   std::string wordnet = "/usr/share/wordnet";
-  int epochs = 0;           // tagger passes; 0: the component's default
-  int parser_epochs = 0;    // parser passes; 0: the component's default
+  int epochs = 0;         // tagger passes; 0: the component's default
+  int parser_epochs = 0;  // parser passes; 0: the component's default
   int jackknife = 10;
   uint64_t seed = 1;
   bool quiet = false;
@@ -108,7 +108,8 @@ std::unique_ptr<nlp::Parser> TrainParser(const TrainArgs& a,
   if (a.parser_epochs > 0) o.epochs = a.parser_epochs;
   o.seed = a.seed;
   o.jackknife = a.jackknife;
-  nlp::TaggerOptions to = TaggerOptionsOf(a);  // the jackknifed taggers are trained as the tagger is
+  nlp::TaggerOptions to =
+      TaggerOptionsOf(a);  // the jackknifed taggers are trained as the tagger is
   return nlp::Parser::Train(train, dev, dev_tagger, to, o, log,
                             clusters.empty() ? nullptr : &clusters);
 }
@@ -118,9 +119,9 @@ int RunTrain(const TrainArgs& a) {
   std::ostream* log = a.quiet ? nullptr : &std::cerr;
   std::string error;
   auto done = [&](const std::string& what, const std::string& path) {
-    if (log) *log << "train: " << what << " written to " << path << " ("
-                  << std::filesystem::file_size(path) / 1e6 << " MB), " << Since(t0)
-                  << " s so far\n";
+    if (log)
+      *log << "train: " << what << " written to " << path << " ("
+           << std::filesystem::file_size(path) / 1e6 << " MB), " << Since(t0) << " s so far\n";
   };
   if (a.what == "clusters") {
     if (a.text.empty()) return Fail("clusters: --text FILE is required");
@@ -132,8 +133,8 @@ int RunTrain(const TrainArgs& a) {
     done("word clusters", a.out);
     return 0;
   }
-  if (a.what != "tagger" && a.what != "lemmatizer" && a.what != "parser" &&
-      a.what != "sentences" && a.what != "all") {
+  if (a.what != "tagger" && a.what != "lemmatizer" && a.what != "parser" && a.what != "sentences" &&
+      a.what != "all") {
     std::fprintf(stderr,
                  "dyad train: unknown model '%s' (tagger, lemmatizer, parser, sentences, "
                  "clusters, all)\n",
@@ -214,8 +215,7 @@ std::function<int()> AddTrainCommand(CLI::App& app) {
       ->required();
   cmd->add_option("--train", args->train, "Training treebank (CoNLL-U)");
   cmd->add_option("--dev", args->dev, "Development treebank (CoNLL-U), for progress reports");
-  cmd->add_option("-o,--out", args->out, "Model file to write (a directory for 'all')")
-      ->required();
+  cmd->add_option("-o,--out", args->out, "Model file to write (a directory for 'all')")->required();
   cmd->add_option("--text", args->text,
                   "Unlabeled text, one paragraph a line (tools/nlp_corpus.py writes it): learn "
                   "word clusters from it for the tagger's and parser's features");
@@ -228,8 +228,7 @@ std::function<int()> AddTrainCommand(CLI::App& app) {
                   "lemmatizer: WordNet dictionary folder (Debian wordnet-base)")
       ->capture_default_str();
   cmd->add_option("--epochs", args->epochs, "Tagger training passes (default 10)");
-  cmd->add_option("--parser-epochs", args->parser_epochs,
-                  "Parser training passes (default 12)");
+  cmd->add_option("--parser-epochs", args->parser_epochs, "Parser training passes (default 12)");
   cmd->add_option("--jackknife", args->jackknife,
                   "parser: train on tags predicted by K taggers, each trained without one "
                   "K-th of --train (0 or 1: gold tags)")

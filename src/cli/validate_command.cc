@@ -9,6 +9,8 @@
 // skipped, with the reason: PETRARCH sentence="false", a category outside <Include>, and
 // parse-error tests (EventCoding error=...), which test a parse tree dyad does not read;
 // TABARI records after FINAL-01, records holding only OPTION settings or no expectation.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -17,8 +19,6 @@
 #include <memory>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "core/json_writer.h"
@@ -147,7 +147,8 @@ bool ReadPetrarchSuite(const std::string& path, Suite* suite, std::string* error
   const auto dir = fs::path(path).parent_path();
   const std::string env = Between(xml, "<Environment>", "</Environment>");
   for (const char* tag : {"Verbfile", "Actorfile", "Agentfile", "Discardfile"}) {
-    std::string name(Trim(Between(env, std::string("<") + tag + ">", std::string("</") + tag + ">")));
+    std::string name(
+        Trim(Between(env, std::string("<") + tag + ">", std::string("</") + tag + ">")));
     if (!name.empty()) suite->dict_files.push_back((dir / name).string());
   }
   std::set<std::string> include;
@@ -166,14 +167,22 @@ bool ReadPetrarchSuite(const std::string& path, Suite* suite, std::string* error
       const std::string option = Attr(attrs, "option");
       const std::string value = AsciiLower(Attr(attrs, "value"));
       int n = std::atoi(value.c_str());
-      if (option == "require_dyad") options.require_dyad = value.find("false") == std::string::npos;
-      else if (option == "new_actor_length") options.new_actor_length = n;
-      else if (option == "comma_min") options.comma_min = n;
-      else if (option == "comma_max") options.comma_max = n;
-      else if (option == "comma_bmin") options.comma_bmin = n;
-      else if (option == "comma_bmax") options.comma_bmax = n;
-      else if (option == "comma_emin") options.comma_emin = n;
-      else if (option == "comma_emax") options.comma_emax = n;
+      if (option == "require_dyad")
+        options.require_dyad = value.find("false") == std::string::npos;
+      else if (option == "new_actor_length")
+        options.new_actor_length = n;
+      else if (option == "comma_min")
+        options.comma_min = n;
+      else if (option == "comma_max")
+        options.comma_max = n;
+      else if (option == "comma_bmin")
+        options.comma_bmin = n;
+      else if (option == "comma_bmax")
+        options.comma_bmax = n;
+      else if (option == "comma_emin")
+        options.comma_emin = n;
+      else if (option == "comma_emax")
+        options.comma_emax = n;
       pos = end;
       continue;
     }
@@ -202,7 +211,8 @@ bool ReadPetrarchSuite(const std::string& path, Suite* suite, std::string* error
       if (has_code) r.expected.emplace_back(Attr(ca, "sourcecode"), Attr(ca, "targetcode"), code);
     }
     if (r.expected.empty()) r.expect_none = true;
-    if (AsciiLower(Attr(attrs, "sentence")) == "false") r.skip = "sentence=\"false\"";
+    if (AsciiLower(Attr(attrs, "sentence")) == "false")
+      r.skip = "sentence=\"false\"";
     else if (!include.empty() && !include.count(r.category))
       r.skip = "category " + r.category + " is not in <Include>";
     else if (parse_error)
@@ -270,8 +280,8 @@ bool ReadTabariSuite(const std::string& project_path, const PeerOptions& initial
       const std::string& x = lines[j];
       if (!in_comment && Trim(x).empty()) break;
       // The next record may follow without a blank line.
-      if (!in_comment && saw_comment && x.size() > 7 &&
-          x.find_first_not_of("0123456789") == 6 && (x[6] == ' ' || x[6] == '\t'))
+      if (!in_comment && saw_comment && x.size() > 7 && x.find_first_not_of("0123456789") == 6 &&
+          (x[6] == ' ' || x[6] == '\t'))
         break;
       all += x + "\n";
       if (x.find("/*") != std::string::npos) {
@@ -309,9 +319,12 @@ bool ReadTabariSuite(const std::string& project_path, const PeerOptions& initial
     }
     if (r.expected.empty() && !r.absent.empty()) r.expect_none = false;
     r.options = options;
-    if (finished) r.skip = "after FINAL-01 (needs other settings)";
-    else if (!any_expectation) r.skip = "no expected events given";
-    else if (r.text.empty()) r.skip = "no text";
+    if (finished)
+      r.skip = "after FINAL-01 (needs other settings)";
+    else if (!any_expectation)
+      r.skip = "no expected events given";
+    else if (r.text.empty())
+      r.skip = "no text";
     if (r.id == "FINAL-01") {
       r.skip = "end of the standard records";
       finished = true;
@@ -354,11 +367,10 @@ bool SameOptions(const PeerOptions& a, const PeerOptions& b) {
          a.comma_bmax == b.comma_bmax && a.comma_emin == b.comma_emin &&
          a.comma_emax == b.comma_emax && a.new_actor_length == b.new_actor_length &&
          a.default_source == b.default_source && a.default_target == b.default_target &&
-         a.complex_verbs == b.complex_verbs &&
-         a.complex_conjunctions == b.complex_conjunctions &&
+         a.complex_verbs == b.complex_verbs && a.complex_conjunctions == b.complex_conjunctions &&
          a.default_source_prior == b.default_source_prior &&
-         a.default_target_after == b.default_target_after &&
-         a.convert_agent == b.convert_agent && a.code_by == b.code_by;
+         a.default_target_after == b.default_target_after && a.convert_agent == b.convert_agent &&
+         a.code_by == b.code_by;
 }
 
 struct ValidateArgs {
@@ -391,8 +403,7 @@ int RunValidate(const ValidateArgs& a) {
       return 2;
     }
   } else {
-    std::fprintf(stderr, "dyad validate: unknown suite '%s' (petrarch, tabari)\n",
-                 a.kind.c_str());
+    std::fprintf(stderr, "dyad validate: unknown suite '%s' (petrarch, tabari)\n", a.kind.c_str());
     return 2;
   }
   if (!dict->has_foreign_verbs())
@@ -407,8 +418,7 @@ int RunValidate(const ValidateArgs& a) {
   std::unique_ptr<Pipeline> pipeline;
   PeerOptions current;
   for (const auto& r : suite.records) {
-    if (!a.only.empty() && std::find(a.only.begin(), a.only.end(), r.id) == a.only.end())
-      continue;
+    if (!a.only.empty() && std::find(a.only.begin(), a.only.end(), r.id) == a.only.end()) continue;
     Result res{&r, "skip", {}, {}};
     if (!r.skip.empty()) {
       results.push_back(res);

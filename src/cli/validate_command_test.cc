@@ -13,7 +13,9 @@ namespace {
 using testing::Shell;
 using testing::TempDir;
 
-std::string Dyad() { return testing::DyadBinary(); }
+std::string Dyad() {
+  return testing::DyadBinary();
+}
 
 // The integer after "key": in a JSON text (the first occurrence), -1 when absent.
 long JsonInt(const std::string& json, const std::string& key) {
@@ -92,9 +94,9 @@ TEST(Validate, TabariSuiteOnInlineRecords) {
             "950101  BAD-01\nArnor restored ties with Gondor.\n/*\\n{ GON / ARN / 064 } */\n\n"
             "990101  FINAL-01\nThe end.\n\n"
             "950101  AFTER-01\nArnor restored ties with Gondor.\n/*\\n{ ARN / GON / 064 } */\n");
-  const std::string project =
-      dir.Write("D.project", "<actorsfile> D.actors\n<verbsfile> D.verbs\n"
-                             "<optionsfile> D.options\n<textfile> D.text\n");
+  const std::string project = dir.Write("D.project",
+                                        "<actorsfile> D.actors\n<verbsfile> D.verbs\n"
+                                        "<optionsfile> D.options\n<textfile> D.text\n");
   auto r = Shell(Dyad() + " validate tabari " + project);
   EXPECT_EQ(r.status, 1) << r.err;
   for (const char* id : {"pass  DEMO-01", "pass  PAT-01", "pass  DIS-01", "pass  NEG-01",

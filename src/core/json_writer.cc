@@ -11,13 +11,27 @@ void AppendJsonString(std::string& out, std::string_view v) {
   for (char ch : v) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -71,8 +85,10 @@ void JsonWriter::String(std::string_view v) {
   AppendJsonString(out_, v);
 }
 void JsonWriter::StringOrNull(std::string_view v) {
-  if (v.empty()) Null();
-  else String(v);
+  if (v.empty())
+    Null();
+  else
+    String(v);
 }
 void JsonWriter::Int(long long v) {
   Separate();

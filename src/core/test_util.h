@@ -58,14 +58,20 @@ inline CommandResult Shell(const std::string& cmd) {
 }
 
 // The dyad binary under test.
-inline std::string DyadBinary() { return DYAD_BINARY; }
-inline std::string SourceDir() { return DYAD_SOURCE_DIR; }
+inline std::string DyadBinary() {
+  return DYAD_BINARY;
+}
+inline std::string SourceDir() {
+  return DYAD_SOURCE_DIR;
+}
 
 // The shared data directory (../shared/data), or "" when absent.
 inline std::string SharedData() {
   std::string base;
-  if (const char* env = std::getenv("DYAD_SHARED"); env && *env) base = env;
-  else base = SourceDir() + "/../shared";
+  if (const char* env = std::getenv("DYAD_SHARED"); env && *env)
+    base = env;
+  else
+    base = SourceDir() + "/../shared";
   std::string data = base + "/data";
   return std::filesystem::is_directory(data) ? data : "";
 }

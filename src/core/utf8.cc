@@ -112,10 +112,14 @@ char32_t DecodeUtf8(std::string_view s, size_t& i) {
     return 0xFFFD;
   }
   char32_t c = 0;
-  if (n == 1) c = b;
-  else if (n == 2) c = b & 0x1F;
-  else if (n == 3) c = b & 0x0F;
-  else c = b & 0x07;
+  if (n == 1)
+    c = b;
+  else if (n == 2)
+    c = b & 0x1F;
+  else if (n == 3)
+    c = b & 0x0F;
+  else
+    c = b & 0x07;
   for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += n;
   return c;

@@ -14,7 +14,9 @@ TEST(Utf8, RepairReplacesInvalidBytesAndDropsNul) {
   Utf8Report r = RepairUtf8(s);
   EXPECT_EQ(r.invalid_bytes, 2u);
   EXPECT_EQ(r.nul_bytes, 1u);
-  EXPECT_EQ(s, "ok \xEF\xBF\xBD bad\xEF\xBF\xBD" "end");
+  EXPECT_EQ(s,
+            "ok \xEF\xBF\xBD bad\xEF\xBF\xBD"
+            "end");
 }
 
 TEST(Utf8, ValidTextIsUntouched) {
@@ -32,7 +34,9 @@ TEST(Utf8, LooksBinary) {
 }
 
 TEST(Utf8, CodepointIndex) {
-  std::string s = "a\xE2\x80\x9C" "b";  // a “ b
+  std::string s =
+      "a\xE2\x80\x9C"
+      "b";  // a “ b
   CodepointIndex cp(s);
   EXPECT_EQ(cp(0), 0u);
   EXPECT_EQ(cp(1), 1u);

@@ -77,7 +77,8 @@ std::vector<std::string> TabFields(std::string_view line) {
 bool IsCode(std::string_view s) {
   if (s.empty() || s.size() > 24) return false;
   for (char c : s)
-    if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c))))
+    if (!(std::isupper(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c))))
       return false;
   return true;
 }
@@ -95,9 +96,22 @@ namespace {
 
 // What a file holds, from its name (and, for .verbs/.actors/.agents, its contents).
 enum class FileKind {
-  kSkip, kActors, kAgents, kVerbs, kCameo, kForms,                    // dyad's own
-  kPetrarchVerbs, kPetrarchActors, kPetrarchAgents, kDiscards, kIssues,  // PETRARCH/Phoenix
-  kTabariVerbs, kTabariActors, kTabariAgents, kTabariOptions, kTabariProject,
+  kSkip,
+  kActors,
+  kAgents,
+  kVerbs,
+  kCameo,
+  kForms,  // dyad's own
+  kPetrarchVerbs,
+  kPetrarchActors,
+  kPetrarchAgents,
+  kDiscards,
+  kIssues,  // PETRARCH/Phoenix
+  kTabariVerbs,
+  kTabariActors,
+  kTabariAgents,
+  kTabariOptions,
+  kTabariProject,
 };
 
 // True when the file reads like TABARI (`WORD [CODE]` lines) rather than dyad's own
@@ -109,8 +123,10 @@ bool LooksLikeTabari(const std::string& path) {
   while ((own + peer) < 40 && std::getline(in, line)) {
     auto t = Trim(line);
     if (t.empty() || t[0] == '#' || t[0] == ';') continue;
-    if (t[0] == '<' || t[0] == '&' || t.find('[') != std::string_view::npos) ++peer;
-    else if (line.find('\t') != std::string::npos) ++own;
+    if (t[0] == '<' || t[0] == '&' || t.find('[') != std::string_view::npos)
+      ++peer;
+    else if (line.find('\t') != std::string::npos)
+      ++own;
   }
   return peer > own;
 }
@@ -144,10 +160,14 @@ FileKind KindOf(const std::string& path, bool tabari_dir, bool explicit_file) {
 // in file order.
 int Rank(FileKind k) {
   switch (k) {
-    case FileKind::kForms: return 0;
-    case FileKind::kCameo: return 1;
-    case FileKind::kTabariOptions: return 2;
-    default: return 3;
+    case FileKind::kForms:
+      return 0;
+    case FileKind::kCameo:
+      return 1;
+    case FileKind::kTabariOptions:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -169,7 +189,8 @@ std::unique_ptr<Dictionary> Dictionary::Load(const std::vector<std::string>& dir
         if (!project.actors.empty()) files.emplace_back(project.actors, FileKind::kTabariActors);
         if (!project.agents.empty()) files.emplace_back(project.agents, FileKind::kTabariAgents);
       } else if (kind == FileKind::kSkip) {
-        diag->Warn(dir, "not a dictionary file dyad recognises (see docs/dictionaries.md), skipped");
+        diag->Warn(dir,
+                   "not a dictionary file dyad recognises (see docs/dictionaries.md), skipped");
       } else {
         files.emplace_back(dir, kind);
       }
@@ -192,27 +213,55 @@ std::unique_ptr<Dictionary> Dictionary::Load(const std::vector<std::string>& dir
       if (kind != FileKind::kSkip) files.emplace_back(f, kind);
     }
   }
-  std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
-    return Rank(a.second) < Rank(b.second);
-  });
+  std::stable_sort(files.begin(), files.end(),
+                   [](const auto& a, const auto& b) { return Rank(a.second) < Rank(b.second); });
   for (const auto& [f, kind] : files) {
     switch (kind) {
-      case FileKind::kActors: dict->LoadActors(f, diag); break;
-      case FileKind::kAgents: dict->LoadAgents(f, diag); break;
-      case FileKind::kVerbs: dict->LoadVerbs(f, diag); break;
-      case FileKind::kCameo: dict->LoadCameo(f, diag); break;
-      case FileKind::kForms: dict->LoadForms(f, diag); break;
-      case FileKind::kPetrarchVerbs: ReadPetrarchVerbs(f, dict.get(), diag); break;
-      case FileKind::kPetrarchActors: ReadPeerActors(f, DictFormat::kPetrarch, dict.get(), diag); break;
-      case FileKind::kPetrarchAgents: ReadPeerAgents(f, DictFormat::kPetrarch, dict.get(), diag); break;
-      case FileKind::kDiscards: ReadDiscards(f, dict.get(), diag); break;
-      case FileKind::kIssues: ReadIssues(f, dict.get(), diag); break;
-      case FileKind::kTabariVerbs: ReadTabariVerbs(f, dict.get(), diag); break;
-      case FileKind::kTabariActors: ReadPeerActors(f, DictFormat::kTabari, dict.get(), diag); break;
-      case FileKind::kTabariAgents: ReadPeerAgents(f, DictFormat::kTabari, dict.get(), diag); break;
-      case FileKind::kTabariOptions: ReadTabariOptions(f, dict.get(), diag); break;
+      case FileKind::kActors:
+        dict->LoadActors(f, diag);
+        break;
+      case FileKind::kAgents:
+        dict->LoadAgents(f, diag);
+        break;
+      case FileKind::kVerbs:
+        dict->LoadVerbs(f, diag);
+        break;
+      case FileKind::kCameo:
+        dict->LoadCameo(f, diag);
+        break;
+      case FileKind::kForms:
+        dict->LoadForms(f, diag);
+        break;
+      case FileKind::kPetrarchVerbs:
+        ReadPetrarchVerbs(f, dict.get(), diag);
+        break;
+      case FileKind::kPetrarchActors:
+        ReadPeerActors(f, DictFormat::kPetrarch, dict.get(), diag);
+        break;
+      case FileKind::kPetrarchAgents:
+        ReadPeerAgents(f, DictFormat::kPetrarch, dict.get(), diag);
+        break;
+      case FileKind::kDiscards:
+        ReadDiscards(f, dict.get(), diag);
+        break;
+      case FileKind::kIssues:
+        ReadIssues(f, dict.get(), diag);
+        break;
+      case FileKind::kTabariVerbs:
+        ReadTabariVerbs(f, dict.get(), diag);
+        break;
+      case FileKind::kTabariActors:
+        ReadPeerActors(f, DictFormat::kTabari, dict.get(), diag);
+        break;
+      case FileKind::kTabariAgents:
+        ReadPeerAgents(f, DictFormat::kTabari, dict.get(), diag);
+        break;
+      case FileKind::kTabariOptions:
+        ReadTabariOptions(f, dict.get(), diag);
+        break;
       case FileKind::kTabariProject:
-      case FileKind::kSkip: break;
+      case FileKind::kSkip:
+        break;
     }
   }
   // Peer verb dictionaries carry no code table: take dyad's own for names, Goldstein values,
@@ -226,11 +275,16 @@ std::unique_ptr<Dictionary> Dictionary::Load(const std::vector<std::string>& dir
 }
 
 void Dictionary::LoadFile(const std::string& path, Diagnostics* diag) {
-  if (EndsWith(path, ".actors")) LoadActors(path, diag);
-  else if (EndsWith(path, ".agents")) LoadAgents(path, diag);
-  else if (EndsWith(path, ".verbs")) LoadVerbs(path, diag);
-  else if (EndsWith(path, ".cameo")) LoadCameo(path, diag);
-  else if (EndsWith(path, ".forms")) LoadForms(path, diag);
+  if (EndsWith(path, ".actors"))
+    LoadActors(path, diag);
+  else if (EndsWith(path, ".agents"))
+    LoadAgents(path, diag);
+  else if (EndsWith(path, ".verbs"))
+    LoadVerbs(path, diag);
+  else if (EndsWith(path, ".cameo"))
+    LoadCameo(path, diag);
+  else if (EndsWith(path, ".forms"))
+    LoadForms(path, diag);
   // Other files (README, FORMAT.md, sources) are not dictionaries.
 }
 
@@ -250,8 +304,10 @@ void Dictionary::IndexPhrase(PhraseIndex* index, const Phrase& phrase, uint32_t 
     }
   }
   if (words.empty()) return;
-  if (plain) index->Add(words, id, false);
-  else index->AddStemmed(words, stems, gaps, id);
+  if (plain)
+    index->Add(words, id, false);
+  else
+    index->AddStemmed(words, stems, gaps, id);
 }
 
 void Dictionary::AddActorPhrases(const std::vector<ActorEntry>& codes,
@@ -300,8 +356,7 @@ void Dictionary::AddForeignVerb(ForeignVerb verb, const std::vector<std::string>
   }
 }
 
-void Dictionary::AddSynset(const std::string& name,
-                           std::vector<std::vector<SlotToken>> phrases) {
+void Dictionary::AddSynset(const std::string& name, std::vector<std::vector<SlotToken>> phrases) {
   auto& dst = synsets_[name];
   for (auto& p : phrases) dst.push_back(std::move(p));
 }
@@ -330,8 +385,8 @@ void Dictionary::LoadActors(const std::string& path, Diagnostics* diag) {
     auto colon = phrases.find(':');
     if (colon != std::string::npos && colon < 10) {
       std::string kind = std::string(Trim(std::string_view(phrases).substr(0, colon)));
-      if (kind == "name" || kind == "adj" || kind == "capital" || kind == "city" ||
-          kind == "org" || kind == "person") {
+      if (kind == "name" || kind == "adj" || kind == "capital" || kind == "city" || kind == "org" ||
+          kind == "person") {
         e.kind = kind;
         phrases = phrases.substr(colon + 1);
       }
@@ -422,11 +477,16 @@ void Dictionary::LoadVerbs(const std::string& path, Diagnostics* diag) {
         auto eq = kv.find('=');
         if (eq == std::string_view::npos) continue;
         std::string k(Trim(kv.substr(0, eq))), v(Trim(kv.substr(eq + 1)));
-        if (k == "plover") p.plover_event = v;
-        else if (k == "mode") p.plover_mode = v;
-        else if (k == "target" && v == "none") p.target_none = true;
-        else if (k == "target" && v == "optional") p.target_optional = true;
-        else diag->Warn(where, "unknown attribute '" + k + "' ignored");
+        if (k == "plover")
+          p.plover_event = v;
+        else if (k == "mode")
+          p.plover_mode = v;
+        else if (k == "target" && v == "none")
+          p.target_none = true;
+        else if (k == "target" && v == "optional")
+          p.target_optional = true;
+        else
+          diag->Warn(where, "unknown attribute '" + k + "' ignored");
       }
     }
     if (!cameo_.empty() && !Cameo(p.code))
@@ -434,8 +494,8 @@ void Dictionary::LoadVerbs(const std::string& path, Diagnostics* diag) {
     for (size_t i = 1; i < toks.size(); ++i) p.words.push_back(AsciiLower(toks[i]));
     const auto id = static_cast<uint32_t>(patterns_.size());
     patterns_.push_back(std::move(p));
-    const auto forms = patterns_.back().is_noun ? inflector_.NounForms(toks[0])
-                                                : inflector_.VerbForms(toks[0]);
+    const auto forms =
+        patterns_.back().is_noun ? inflector_.NounForms(toks[0]) : inflector_.VerbForms(toks[0]);
     for (const auto& form : forms) verb_index_.Add({form}, id, false);
   });
 }

@@ -21,11 +21,11 @@ enum class DictFormat : uint8_t { kDyad, kPetrarch, kTabari };
 
 // One named actor phrase set: "RUS name: Russia; Russian Federation".
 struct ActorEntry {
-  std::string code;   // CAMEO actor code: "RUS", "IGOUNO", "RUSGOV"
-  std::string kind;   // name, adj, capital, city, org, person
-  std::string from;   // ISO date the entry starts to hold, "" when open
-  std::string to;     // ISO date it stops holding, "" when open
-  std::string entry;  // "file:line"
+  std::string code;                       // CAMEO actor code: "RUS", "IGOUNO", "RUSGOV"
+  std::string kind;                       // name, adj, capital, city, org, person
+  std::string from;                       // ISO date the entry starts to hold, "" when open
+  std::string to;                         // ISO date it stops holding, "" when open
+  std::string entry;                      // "file:line"
   DictFormat format = DictFormat::kDyad;  // "---" as code: known, but no code (null code)
   // True when the entry holds on `date` (an empty date holds everywhere).
   bool HoldsOn(const std::string& date) const;
@@ -51,49 +51,49 @@ struct SlotToken {
     kChoice,    // { A | B C }: one of several phrases (TABARI)
   };
   Kind kind = kWord;
-  std::string text;                              // the word, or the synset name "&NAME"
-  std::vector<std::vector<SlotToken>> choices;   // kChoice: the phrases
+  std::string text;                             // the word, or the synset name "&NAME"
+  std::vector<std::vector<SlotToken>> choices;  // kChoice: the phrases
   bool adjacent = false;  // no word between this and the element matched before it ('_')
   bool stem = false;
 };
 
 // One verb or event-noun pattern: "040 meet with".
 struct VerbPattern {
-  std::string code;                 // CAMEO event code
-  std::string text;                 // the pattern as written
-  bool is_noun = false;             // event noun ("n: talks")
-  std::vector<std::string> words;   // words after the event word; "*" matches any one word
-  std::string plover_event;         // override of the code's PLOVER event, "" when none
-  std::string plover_mode;          // override of the code's PLOVER mode
-  bool target_none = false;         // the event never has a target ("target=none")
-  bool target_optional = false;     // coded with or without a target ("target=optional")
-  std::string entry;                // "file:line"
+  std::string code;                // CAMEO event code
+  std::string text;                // the pattern as written
+  bool is_noun = false;            // event noun ("n: talks")
+  std::vector<std::string> words;  // words after the event word; "*" matches any one word
+  std::string plover_event;        // override of the code's PLOVER event, "" when none
+  std::string plover_mode;         // override of the code's PLOVER mode
+  bool target_none = false;        // the event never has a target ("target=none")
+  bool target_optional = false;    // coded with or without a target ("target=optional")
+  std::string entry;               // "file:line"
   // PETRARCH/TABARI patterns only (not in verb_index(); the slot matcher applies them):
   DictFormat format = DictFormat::kDyad;
-  std::vector<SlotToken> before;    // elements before the verb, nearest to it first
-  std::vector<SlotToken> after;     // elements after the verb, in text order
-  std::string code2;                // "[032:033]": the second code, of the target's event
-  uint32_t block = 0;               // index into verb_blocks()
+  std::vector<SlotToken> before;  // elements before the verb, nearest to it first
+  std::vector<SlotToken> after;   // elements after the verb, in text order
+  std::string code2;              // "[032:033]": the second code, of the target's event
+  uint32_t block = 0;             // index into verb_blocks()
 };
 
 // A verb synonym block of a PETRARCH/TABARI dictionary: its verbs share the patterns.
 struct VerbBlock {
-  std::string code;                 // the block's code for a bare verb; "---": no event
+  std::string code;  // the block's code for a bare verb; "---": no event
   std::string code2;
-  std::vector<uint32_t> patterns;   // indices into patterns(), in file order
+  std::vector<uint32_t> patterns;  // indices into patterns(), in file order
   std::string entry;
   DictFormat format = DictFormat::kPetrarch;
 };
 
 // One verb of a block; its forms are keyed in foreign_verb_index() by the head word.
 struct ForeignVerb {
-  std::string text;                 // as written ("WIRE_+TAP")
-  std::string code;                 // its own code, else the block's
+  std::string text;  // as written ("WIRE_+TAP")
+  std::string code;  // its own code, else the block's
   std::string code2;
-  bool weak = false;                // TABARI "[023?]": the verb alone codes nothing
-  std::vector<SlotToken> pre;       // words before the head, nearest first ("wire" of WIRE_+TAP)
-  std::vector<SlotToken> post;      // words after it ("off" of +CORDON_OFF, "toll risen" of
-                                    // TABARI's DEATH TOLL RISEN)
+  bool weak = false;            // TABARI "[023?]": the verb alone codes nothing
+  std::vector<SlotToken> pre;   // words before the head, nearest first ("wire" of WIRE_+TAP)
+  std::vector<SlotToken> post;  // words after it ("off" of +CORDON_OFF, "toll risen" of
+                                // TABARI's DEATH TOLL RISEN)
   uint32_t block = 0;
   std::string entry;
 };
@@ -120,8 +120,7 @@ struct PeerOptions {
   bool require_dyad = true;  // events need a coded source and target
   // Comma-delimited clauses of [min, max] words are dropped before coding: internal,
   // initial ("b") and terminal ("e"); a max of 0 turns that kind off.
-  int comma_min = 2, comma_max = 8, comma_bmin = 0, comma_bmax = 0, comma_emin = 2,
-      comma_emax = 8;
+  int comma_min = 2, comma_max = 8, comma_bmin = 0, comma_bmax = 0, comma_emin = 2, comma_emax = 8;
   int new_actor_length = 0;  // PETRARCH: uncoded noun phrases up to this length as actors
   // TABARI "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER": codes for a missing actor.
   std::string default_source, default_target;
@@ -157,8 +156,7 @@ class Dictionary {
   // verbs come without a CAMEO table, dyad's own table is added. Bad lines are reported to
   // `diag` with file and line, and skipped. Returns nullptr only when a directory cannot be
   // read at all.
-  static std::unique_ptr<Dictionary> Load(const std::vector<std::string>& dirs,
-                                          Diagnostics* diag);
+  static std::unique_ptr<Dictionary> Load(const std::vector<std::string>& dirs, Diagnostics* diag);
 
   // The directory of the default dictionaries (DYAD_DATA env var, else the build's data/).
   static std::string DefaultDir();

@@ -7,7 +7,9 @@
 namespace dyad {
 
 namespace {
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 std::string ThirdPerson(const std::string& b) {
   if (EndsWith(b, "s") || EndsWith(b, "x") || EndsWith(b, "z") || EndsWith(b, "ch") ||

@@ -10,13 +10,15 @@ namespace dyad::peer {
 
 namespace {
 
-bool IsSep(char c) { return c == ' ' || c == '_' || c == '\t'; }
+bool IsSep(char c) {
+  return c == ' ' || c == '_' || c == '\t';
+}
 
 // A piece of one side of a pattern: an element's text, or a "{...}" group, and the
 // separators around it.
 struct Piece {
   std::string text;
-  bool group = false;       // "{ A | B }" choice
+  bool group = false;          // "{ A | B }" choice
   bool adjacent_prev = false;  // joined to the previous piece (or '*') by '_' alone
   bool adjacent_next = false;  // joined to the next piece (or '*') by '_' alone
   bool exact_next = false;     // followed right away by '_': the word ends there (TABARI)
@@ -108,10 +110,14 @@ bool PieceTokens(const Piece& p, DictFormat format, std::vector<SlotToken>* out,
   }
   const std::string& s = p.text;
   SlotToken t;
-  if (s == "$") t.kind = SlotToken::kSource;
-  else if (s == "+") t.kind = SlotToken::kTarget;
-  else if (s == "%") t.kind = SlotToken::kCompound;
-  else if (s == "^") t.kind = SlotToken::kSkip;
+  if (s == "$")
+    t.kind = SlotToken::kSource;
+  else if (s == "+")
+    t.kind = SlotToken::kTarget;
+  else if (s == "%")
+    t.kind = SlotToken::kCompound;
+  else if (s == "^")
+    t.kind = SlotToken::kSkip;
   else if (s[0] == '&') {
     if (s.size() < 2) {
       *error = "'&' without a synset name";
@@ -125,8 +131,10 @@ bool PieceTokens(const Piece& p, DictFormat format, std::vector<SlotToken>* out,
     bool stem = format == DictFormat::kTabari && !p.exact_next;
     bool exact = false;
     while (!word.empty() && (word.back() == '~' || word.back() == '=')) {
-      if (word.back() == '~') stem = true;
-      else exact = true;
+      if (word.back() == '~')
+        stem = true;
+      else
+        exact = true;
       word.pop_back();
     }
     if (exact) stem = false;
@@ -254,8 +262,8 @@ bool ParseCodeSpec(std::string_view inside, CodeSpec* spec, std::string* error) 
   if (rest.empty()) return true;
   spec->restricted = true;
   auto bad_date = [&](std::string_view d) {
-    *error = "cannot read the date '" + std::string(Trim(d)) +
-             "' in '[" + std::string(inside) + "]' (YYMMDD or YYYYMMDD)";
+    *error = "cannot read the date '" + std::string(Trim(d)) + "' in '[" + std::string(inside) +
+             "]' (YYMMDD or YYYYMMDD)";
     return false;
   };
   if (rest[0] == '<' || rest[0] == '>') {
@@ -345,8 +353,10 @@ bool ParsePatternBody(std::string_view body_in, DictFormat format, VerbPattern* 
   size_t star = std::string::npos;
   int depth = 0;
   for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '{') ++depth;
-    else if (body[i] == '}') --depth;
+    if (body[i] == '{')
+      ++depth;
+    else if (body[i] == '}')
+      --depth;
     else if (body[i] == '*' && depth == 0) {
       star = i;
       break;

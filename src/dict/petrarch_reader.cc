@@ -24,14 +24,17 @@ std::vector<std::string> MemberWords(std::string_view text) {
   std::string w;
   auto flush = [&]() {
     if (w.empty()) return;
-    if (w[0] == '&') out.push_back(Upper(w));
+    if (w[0] == '&')
+      out.push_back(Upper(w));
     else
       for (auto& t : peer::WordTokens(w)) out.push_back(t);
     w.clear();
   };
   for (char c : text) {
-    if (c == ' ' || c == '_' || c == '\t') flush();
-    else w += c;
+    if (c == ' ' || c == '_' || c == '\t')
+      flush();
+    else
+      w += c;
   }
   flush();
   return out;
@@ -58,8 +61,10 @@ VerbWords SplitVerb(std::string_view text) {
     w.clear();
   };
   for (char c : text) {
-    if (c == ' ' || c == '_' || c == '\t') flush();
-    else w += c;
+    if (c == ' ' || c == '_' || c == '\t')
+      flush();
+    else
+      w += c;
   }
   flush();
   if (words.empty()) return v;
@@ -132,176 +137,182 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
     synset_phrases.clear();
     in_synset = false;
   };
-  peer::ForEachLine(path, DictFormat::kPetrarch, diag, [&](std::string_view line,
-                                                           const std::string& where) {
-    std::string_view t = Trim(line);
-    if (in_synset && t[0] == '+') {
-      std::string member(Trim(t.substr(1)));
-      const bool no_plural = !synset_plurals || (!member.empty() && member.back() == '_');
-      std::vector<SlotToken> words;
-      std::string error;
-      if (!peer::ParseSlotPhrase(member, DictFormat::kPetrarch, &words, &error) || words.empty()) {
-        diag->Warn(where, (error.empty() ? std::string("empty synset member") : error) +
-                              ", line skipped");
-        return;
-      }
-      synset_phrases.push_back(words);
-      if (!no_plural && words.back().kind == SlotToken::kWord) {
-        auto forms = dict->inflector().NounForms(words.back().text);
-        for (size_t k = 1; k < forms.size(); ++k) {
-          auto plural = words;
-          plural.back().text = forms[k];
-          synset_phrases.push_back(plural);
+  peer::ForEachLine(
+      path, DictFormat::kPetrarch, diag, [&](std::string_view line, const std::string& where) {
+        std::string_view t = Trim(line);
+        if (in_synset && t[0] == '+') {
+          std::string member(Trim(t.substr(1)));
+          const bool no_plural = !synset_plurals || (!member.empty() && member.back() == '_');
+          std::vector<SlotToken> words;
+          std::string error;
+          if (!peer::ParseSlotPhrase(member, DictFormat::kPetrarch, &words, &error) ||
+              words.empty()) {
+            diag->Warn(where, (error.empty() ? std::string("empty synset member") : error) +
+                                  ", line skipped");
+            return;
+          }
+          synset_phrases.push_back(words);
+          if (!no_plural && words.back().kind == SlotToken::kWord) {
+            auto forms = dict->inflector().NounForms(words.back().text);
+            for (size_t k = 1; k < forms.size(); ++k) {
+              auto plural = words;
+              plural.back().text = forms[k];
+              synset_phrases.push_back(plural);
+            }
+          }
+          return;
         }
-      }
-      return;
-    }
-    end_synset();
-    if (StartsWith(t, "---")) {
-      std::string_view inner = Trim(t.substr(3));
-      if (EndsWith(inner, "---") && !EndsWith(inner, "[---")) inner = inner.substr(0, inner.size() - 3);
-      std::vector<peer::CodeSpec> specs;
-      std::string name, error;
-      if (!peer::ParseCodeBlocks(inner, &specs, &name, &error)) {
-        diag->Warn(where, "verb block header: " + error + "; block has no code");
-        specs.clear();
-      }
-      VerbBlock b;
-      b.format = DictFormat::kPetrarch;
-      b.entry = where;
-      if (specs.empty()) b.code = "---";
-      else peer::SplitPairedCode(specs[0].code, &b.code, &b.code2);
-      block = static_cast<int>(dict->AddVerbBlock(std::move(b)));
-      return;
-    }
-    if (t[0] == '-') {
-      if (block < 0) {
-        diag->Warn(where, "pattern before any verb block ('--- NAME [CODE] ---'), line skipped");
-        return;
-      }
-      auto open = t.rfind('[');
-      auto close = t.rfind(']');
-      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-        diag->Warn(where, "pattern has no [CODE], line skipped");
-        return;
-      }
-      VerbPattern p;
-      p.format = DictFormat::kPetrarch;
-      p.entry = where;
-      p.text = std::string(Trim(t.substr(1, open - 1)));
-      peer::SplitPairedCode(t.substr(open + 1, close - open - 1), &p.code, &p.code2);
-      if (p.code.empty() && p.code2.empty()) {
-        diag->Warn(where, "pattern has an empty code, line skipped");
-        return;
-      }
-      std::string error;
-      if (!peer::ParsePatternBody(p.text, DictFormat::kPetrarch, &p, &error)) {
-        diag->Warn(where, error + ", line skipped");
-        return;
-      }
-      pending.push_back({std::move(p), static_cast<uint32_t>(block)});
-      return;
-    }
-    if (t[0] == '&') {
-      std::string name(t);
-      auto sp = name.find_first_of(" \t");
-      if (sp != std::string::npos) name.resize(sp);
-      synset_plurals = name.back() != '_';
-      while (!name.empty() && name.back() == '_') name.pop_back();
-      if (name.size() < 2) {
-        diag->Warn(where, "synset without a name, line skipped");
-        return;
-      }
-      synset_name = Upper(name);
-      in_synset = true;
-      return;
-    }
-    if (t[0] == '~') {  // PETRARCH2 verb transformation rule
-      ++transformations;
-      return;
-    }
-    if (t[0] == '+' && t.find('_') == std::string_view::npos) {
-      diag->Warn(where, "'+' line outside a synset, line skipped");
-      return;
-    }
-    // A verb: NAME {FORMS} [CODE]
-    std::string_view rest = t;
-    std::string code, code2;
-    auto open = rest.find('[');
-    if (open != std::string_view::npos) {
-      auto close = rest.find(']', open);
-      if (close == std::string_view::npos) {
-        diag->Warn(where, "'[' without ']', line skipped");
-        return;
-      }
-      peer::SplitPairedCode(rest.substr(open + 1, close - open - 1), &code, &code2);
-      rest = rest.substr(0, open);
-    }
-    std::string_view forms_text;
-    bool has_forms = false;
-    auto brace = rest.find('{');
-    if (brace != std::string_view::npos) {
-      auto end = rest.find('}', brace);
-      if (end == std::string_view::npos) {
-        diag->Warn(where, "'{' without '}', line skipped");
-        return;
-      }
-      forms_text = rest.substr(brace + 1, end - brace - 1);
-      has_forms = true;
-      rest = rest.substr(0, brace);
-    }
-    std::string name(Trim(rest));
-    if (name.empty() || !IsAllCaps(name)) {
-      diag->Warn(where, "cannot read '" + std::string(t) + "' as a verb, line skipped");
-      return;
-    }
-    if (block < 0) {
-      VerbBlock b;
-      b.code = code.empty() ? "---" : code;
-      b.code2 = code2;
-      b.entry = where;
-      block = static_cast<int>(dict->AddVerbBlock(std::move(b)));
-    }
-    ForeignVerb base;
-    base.text = name;
-    base.block = static_cast<uint32_t>(block);
-    base.entry = where;
-    if (code.empty()) {
-      base.code = dict->verb_blocks()[block].code;
-      base.code2 = dict->verb_blocks()[block].code2;
-    } else {
-      base.code = code;
-      base.code2 = code2;
-    }
-    auto add_form = [&](std::string_view written, bool generate) {
-      VerbWords v = SplitVerb(written);
-      if (v.head.empty()) return;
-      ForeignVerb fv = base;
-      fv.pre = FixedWords(v.pre, true);
-      fv.post = FixedWords(v.post, false);
-      std::vector<std::string> forms;
-      if (generate && v.head.size() == 1) forms = RegularForms(v.head[0], dict->inflector());
-      else {
-        std::string joined;
-        for (const auto& h : v.head) joined += (joined.empty() ? "" : " ") + h;
-        forms.push_back(joined);
-      }
-      dict->AddForeignVerb(std::move(fv), forms, false);
-    };
-    add_form(name, !has_forms);
-    if (has_forms) {
-      std::string f;
-      for (char c : forms_text) {
-        if (c == ' ' || c == '\t') {
-          if (!f.empty()) add_form(f, false);
-          f.clear();
+        end_synset();
+        if (StartsWith(t, "---")) {
+          std::string_view inner = Trim(t.substr(3));
+          if (EndsWith(inner, "---") && !EndsWith(inner, "[---"))
+            inner = inner.substr(0, inner.size() - 3);
+          std::vector<peer::CodeSpec> specs;
+          std::string name, error;
+          if (!peer::ParseCodeBlocks(inner, &specs, &name, &error)) {
+            diag->Warn(where, "verb block header: " + error + "; block has no code");
+            specs.clear();
+          }
+          VerbBlock b;
+          b.format = DictFormat::kPetrarch;
+          b.entry = where;
+          if (specs.empty())
+            b.code = "---";
+          else
+            peer::SplitPairedCode(specs[0].code, &b.code, &b.code2);
+          block = static_cast<int>(dict->AddVerbBlock(std::move(b)));
+          return;
+        }
+        if (t[0] == '-') {
+          if (block < 0) {
+            diag->Warn(where,
+                       "pattern before any verb block ('--- NAME [CODE] ---'), line skipped");
+            return;
+          }
+          auto open = t.rfind('[');
+          auto close = t.rfind(']');
+          if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+            diag->Warn(where, "pattern has no [CODE], line skipped");
+            return;
+          }
+          VerbPattern p;
+          p.format = DictFormat::kPetrarch;
+          p.entry = where;
+          p.text = std::string(Trim(t.substr(1, open - 1)));
+          peer::SplitPairedCode(t.substr(open + 1, close - open - 1), &p.code, &p.code2);
+          if (p.code.empty() && p.code2.empty()) {
+            diag->Warn(where, "pattern has an empty code, line skipped");
+            return;
+          }
+          std::string error;
+          if (!peer::ParsePatternBody(p.text, DictFormat::kPetrarch, &p, &error)) {
+            diag->Warn(where, error + ", line skipped");
+            return;
+          }
+          pending.push_back({std::move(p), static_cast<uint32_t>(block)});
+          return;
+        }
+        if (t[0] == '&') {
+          std::string name(t);
+          auto sp = name.find_first_of(" \t");
+          if (sp != std::string::npos) name.resize(sp);
+          synset_plurals = name.back() != '_';
+          while (!name.empty() && name.back() == '_') name.pop_back();
+          if (name.size() < 2) {
+            diag->Warn(where, "synset without a name, line skipped");
+            return;
+          }
+          synset_name = Upper(name);
+          in_synset = true;
+          return;
+        }
+        if (t[0] == '~') {  // PETRARCH2 verb transformation rule
+          ++transformations;
+          return;
+        }
+        if (t[0] == '+' && t.find('_') == std::string_view::npos) {
+          diag->Warn(where, "'+' line outside a synset, line skipped");
+          return;
+        }
+        // A verb: NAME {FORMS} [CODE]
+        std::string_view rest = t;
+        std::string code, code2;
+        auto open = rest.find('[');
+        if (open != std::string_view::npos) {
+          auto close = rest.find(']', open);
+          if (close == std::string_view::npos) {
+            diag->Warn(where, "'[' without ']', line skipped");
+            return;
+          }
+          peer::SplitPairedCode(rest.substr(open + 1, close - open - 1), &code, &code2);
+          rest = rest.substr(0, open);
+        }
+        std::string_view forms_text;
+        bool has_forms = false;
+        auto brace = rest.find('{');
+        if (brace != std::string_view::npos) {
+          auto end = rest.find('}', brace);
+          if (end == std::string_view::npos) {
+            diag->Warn(where, "'{' without '}', line skipped");
+            return;
+          }
+          forms_text = rest.substr(brace + 1, end - brace - 1);
+          has_forms = true;
+          rest = rest.substr(0, brace);
+        }
+        std::string name(Trim(rest));
+        if (name.empty() || !IsAllCaps(name)) {
+          diag->Warn(where, "cannot read '" + std::string(t) + "' as a verb, line skipped");
+          return;
+        }
+        if (block < 0) {
+          VerbBlock b;
+          b.code = code.empty() ? "---" : code;
+          b.code2 = code2;
+          b.entry = where;
+          block = static_cast<int>(dict->AddVerbBlock(std::move(b)));
+        }
+        ForeignVerb base;
+        base.text = name;
+        base.block = static_cast<uint32_t>(block);
+        base.entry = where;
+        if (code.empty()) {
+          base.code = dict->verb_blocks()[block].code;
+          base.code2 = dict->verb_blocks()[block].code2;
         } else {
-          f += c;
+          base.code = code;
+          base.code2 = code2;
         }
-      }
-      if (!f.empty()) add_form(f, false);
-    }
-  });
+        auto add_form = [&](std::string_view written, bool generate) {
+          VerbWords v = SplitVerb(written);
+          if (v.head.empty()) return;
+          ForeignVerb fv = base;
+          fv.pre = FixedWords(v.pre, true);
+          fv.post = FixedWords(v.post, false);
+          std::vector<std::string> forms;
+          if (generate && v.head.size() == 1)
+            forms = RegularForms(v.head[0], dict->inflector());
+          else {
+            std::string joined;
+            for (const auto& h : v.head) joined += (joined.empty() ? "" : " ") + h;
+            forms.push_back(joined);
+          }
+          dict->AddForeignVerb(std::move(fv), forms, false);
+        };
+        add_form(name, !has_forms);
+        if (has_forms) {
+          std::string f;
+          for (char c : forms_text) {
+            if (c == ' ' || c == '\t') {
+              if (!f.empty()) add_form(f, false);
+              f.clear();
+            } else {
+              f += c;
+            }
+          }
+          if (!f.empty()) add_form(f, false);
+        }
+      });
   end_synset();
   for (auto& pp : pending) {
     bool ok = true;
@@ -324,8 +335,8 @@ void ReadPeerActors(const std::string& path, DictFormat format, Dictionary* dict
   const bool tabari = format == DictFormat::kTabari;
   std::vector<Dictionary::Phrase> phrases;
   std::vector<ActorEntry> restricted, defaults;
-  bool skipping = false;     // the current entry's primary line was bad
-  bool in_section = false;   // TABARI <NOUN>/<ADJECTIVE> lists (parser hints, not actors)
+  bool skipping = false;    // the current entry's primary line was bad
+  bool in_section = false;  // TABARI <NOUN>/<ADJECTIVE> lists (parser hints, not actors)
   bool in_nouns = false;
   bool stopped = false;
   auto flush = [&]() {
@@ -367,8 +378,10 @@ void ReadPeerActors(const std::string& path, DictFormat format, Dictionary* dict
       return;
     }
     if (t[0] == '<') {
-      if (StartsWith(t, "</")) in_section = false;
-      else if (tabari) in_section = true;
+      if (StartsWith(t, "</"))
+        in_section = false;
+      else if (tabari)
+        in_section = true;
       in_nouns = tabari && StartsWith(AsciiLower(t), "<noun>");
       return;
     }
@@ -377,8 +390,10 @@ void ReadPeerActors(const std::string& path, DictFormat format, Dictionary* dict
       // between the actors of a compound ("Fornost and the evil Gondor").
       auto p = peer::ParsePhrase(t, false);
       if (p.words.size() == 1) {
-        if (in_nouns) dict->AddPeerNoun(p.words[0]);
-        else dict->AddPeerAdjective(p.words[0]);
+        if (in_nouns)
+          dict->AddPeerNoun(p.words[0]);
+        else
+          dict->AddPeerAdjective(p.words[0]);
       }
       return;
     }
@@ -405,7 +420,8 @@ void ReadPeerActors(const std::string& path, DictFormat format, Dictionary* dict
     if (t[0] == '+') {
       if (skipping) return;
       if (phrases.empty()) {
-        diag->Warn(where, "synonym '" + std::string(t) + "' without an actor before it, line skipped");
+        diag->Warn(where,
+                   "synonym '" + std::string(t) + "' without an actor before it, line skipped");
         return;
       }
       std::vector<peer::CodeSpec> specs;
@@ -575,101 +591,103 @@ void ReadDiscards(const std::string& path, Dictionary* dict, Diagnostics* diag) 
       return;
     }
   }
-  peer::ForEachLine(path, DictFormat::kPetrarch, diag, [&](std::string_view line,
-                                                           const std::string& where) {
-    std::string_view t = Trim(line);
-    Discard d;
-    d.entry = where;
-    if (t[0] == '+') {
-      d.story = true;
-      t = Trim(t.substr(1));
-    }
-    if (t.find('\t') != std::string_view::npos) {
-      diag->Warn(where, "a discard phrase holds no tabs, line skipped");
-      return;
-    }
-    if (!t.empty() && t.back() == '_') d.stem_last = false;
-    d.words = MemberWords(t);
-    if (d.words.empty()) {
-      diag->Warn(where, "empty discard phrase, line skipped");
-      return;
-    }
-    dict->AddDiscard(std::move(d));
-  });
+  peer::ForEachLine(path, DictFormat::kPetrarch, diag,
+                    [&](std::string_view line, const std::string& where) {
+                      std::string_view t = Trim(line);
+                      Discard d;
+                      d.entry = where;
+                      if (t[0] == '+') {
+                        d.story = true;
+                        t = Trim(t.substr(1));
+                      }
+                      if (t.find('\t') != std::string_view::npos) {
+                        diag->Warn(where, "a discard phrase holds no tabs, line skipped");
+                        return;
+                      }
+                      if (!t.empty() && t.back() == '_') d.stem_last = false;
+                      d.words = MemberWords(t);
+                      if (d.words.empty()) {
+                        diag->Warn(where, "empty discard phrase, line skipped");
+                        return;
+                      }
+                      dict->AddDiscard(std::move(d));
+                    });
 }
 
 void ReadIssues(const std::string& path, Dictionary* dict, Diagnostics* diag) {
-  peer::ForEachLine(path, DictFormat::kPetrarch, diag, [&](std::string_view line,
-                                                           const std::string& where) {
-    std::string_view t = Trim(line);
-    if (t[0] == '<') return;  // <ISSUE CATEGORY=...> grouping
-    Issue base;
-    base.entry = where;
-    std::string_view phrase = t;
-    if (t[0] == '~') {
-      base.ignore = t.size() > 1 && t[1] == '~' ? 2 : 1;
-      phrase = Trim(t.substr(base.ignore));
-    } else {
-      auto open = t.find('[');
-      auto close = t.find(']', open == std::string_view::npos ? 0 : open);
-      if (open == std::string_view::npos || close == std::string_view::npos) {
-        diag->Warn(where, "issue line has no [CODE], line skipped");
-        return;
-      }
-      base.code = std::string(Trim(t.substr(open + 1, close - open - 1)));
-      phrase = Trim(t.substr(0, open));
-    }
-    // Expand n: (noun forms), v: (verb forms) and '+' (space or hyphen).
-    std::vector<std::vector<std::string>> variants{{}};
-    std::string w;
-    auto push = [&](const std::vector<std::string>& alternatives) {
-      std::vector<std::vector<std::string>> next;
-      for (const auto& v : variants)
-        for (const auto& a : alternatives) {
-          auto x = v;
-          for (auto& tok : MemberWords(a)) x.push_back(tok);
-          next.push_back(x);
+  peer::ForEachLine(
+      path, DictFormat::kPetrarch, diag, [&](std::string_view line, const std::string& where) {
+        std::string_view t = Trim(line);
+        if (t[0] == '<') return;  // <ISSUE CATEGORY=...> grouping
+        Issue base;
+        base.entry = where;
+        std::string_view phrase = t;
+        if (t[0] == '~') {
+          base.ignore = t.size() > 1 && t[1] == '~' ? 2 : 1;
+          phrase = Trim(t.substr(base.ignore));
+        } else {
+          auto open = t.find('[');
+          auto close = t.find(']', open == std::string_view::npos ? 0 : open);
+          if (open == std::string_view::npos || close == std::string_view::npos) {
+            diag->Warn(where, "issue line has no [CODE], line skipped");
+            return;
+          }
+          base.code = std::string(Trim(t.substr(open + 1, close - open - 1)));
+          phrase = Trim(t.substr(0, open));
         }
-      variants = next;
-    };
-    auto flush = [&]() {
-      if (w.empty()) return;
-      std::vector<std::string> alts;
-      std::string word = w;
-      w.clear();
-      if (StartsWith(AsciiLower(word), "n:")) {
-        for (const auto& f : dict->inflector().NounForms(AsciiLower(word.substr(2))))
-          alts.push_back(f);
-      } else if (StartsWith(AsciiLower(word), "v:")) {
-        for (const auto& f : dict->inflector().VerbForms(AsciiLower(word.substr(2))))
-          alts.push_back(f);
-      } else if (word.find('+') != std::string::npos) {
-        std::string a = word, b = word;
-        std::replace(a.begin(), a.end(), '+', ' ');
-        std::replace(b.begin(), b.end(), '+', '-');
-        // "pre+n:school": expand the parts after the joint too.
-        for (auto* s : {&a, &b}) {
-          auto pos = AsciiLower(*s).find("n:");
-          if (pos != std::string::npos) s->erase(pos, 2);
+        // Expand n: (noun forms), v: (verb forms) and '+' (space or hyphen).
+        std::vector<std::vector<std::string>> variants{{}};
+        std::string w;
+        auto push = [&](const std::vector<std::string>& alternatives) {
+          std::vector<std::vector<std::string>> next;
+          for (const auto& v : variants)
+            for (const auto& a : alternatives) {
+              auto x = v;
+              for (auto& tok : MemberWords(a)) x.push_back(tok);
+              next.push_back(x);
+            }
+          variants = next;
+        };
+        auto flush = [&]() {
+          if (w.empty()) return;
+          std::vector<std::string> alts;
+          std::string word = w;
+          w.clear();
+          if (StartsWith(AsciiLower(word), "n:")) {
+            for (const auto& f : dict->inflector().NounForms(AsciiLower(word.substr(2))))
+              alts.push_back(f);
+          } else if (StartsWith(AsciiLower(word), "v:")) {
+            for (const auto& f : dict->inflector().VerbForms(AsciiLower(word.substr(2))))
+              alts.push_back(f);
+          } else if (word.find('+') != std::string::npos) {
+            std::string a = word, b = word;
+            std::replace(a.begin(), a.end(), '+', ' ');
+            std::replace(b.begin(), b.end(), '+', '-');
+            // "pre+n:school": expand the parts after the joint too.
+            for (auto* s : {&a, &b}) {
+              auto pos = AsciiLower(*s).find("n:");
+              if (pos != std::string::npos) s->erase(pos, 2);
+            }
+            alts = {a, b};
+          } else {
+            alts.push_back(word);
+          }
+          push(alts);
+        };
+        for (char c : phrase) {
+          if (c == ' ' || c == '\t')
+            flush();
+          else
+            w += c;
         }
-        alts = {a, b};
-      } else {
-        alts.push_back(word);
-      }
-      push(alts);
-    };
-    for (char c : phrase) {
-      if (c == ' ' || c == '\t') flush();
-      else w += c;
-    }
-    flush();
-    for (auto& v : variants) {
-      if (v.empty()) continue;
-      Issue i = base;
-      i.words = v;
-      dict->AddIssue(std::move(i));
-    }
-  });
+        flush();
+        for (auto& v : variants) {
+          if (v.empty()) continue;
+          Issue i = base;
+          i.words = v;
+          dict->AddIssue(std::move(i));
+        }
+      });
 }
 
 }  // namespace dyad

@@ -54,8 +54,7 @@ std::vector<std::string> ActorCodes(const Dictionary& dict, const std::string& t
   return out;
 }
 
-const ActorEntry* CodeOn(const Dictionary& dict, const std::string& text,
-                         const std::string& date) {
+const ActorEntry* CodeOn(const Dictionary& dict, const std::string& text, const std::string& date) {
   Document d = Tokens(text);
   auto m = dict.actor_index().Longest(d, 0, static_cast<uint32_t>(d.tokens.size()));
   if (!m.ids) return nullptr;
@@ -225,8 +224,7 @@ TEST(PetrarchReader, AgentsPluralsPrefixesAndMarkers) {
 
 TEST(PetrarchReader, DiscardsAndIssues) {
   testing::TempDir dir;
-  dir.Write("Test.discards.txt",
-            "# comment\nBASEBALL\n+WORLD GOLF CHAMPIONSHIPS\nYEARS_LATER_\n");
+  dir.Write("Test.discards.txt", "# comment\nBASEBALL\n+WORLD GOLF CHAMPIONSHIPS\nYEARS_LATER_\n");
   dir.Write("Test.IssueCoding.txt",
             "<ISSUE CATEGORY=\"X\">\nn:massacre [ATROCITY]\nethnic v:purge [ATROCITY]\n"
             "pre+n:school [EDU]\n~a head start\nno code at all\n</ISSUE>\n");
@@ -243,10 +241,14 @@ TEST(PetrarchReader, DiscardsAndIssues) {
   // n: gives singular and plural, v: the verb forms, '+' a space and a hyphen.
   int massacre = 0, purge = 0, school = 0, ignore = 0;
   for (const auto& i : dict->issues()) {
-    if (i.ignore) ++ignore;
-    else if (i.words.back().rfind("massacre", 0) == 0) ++massacre;
-    else if (i.words.size() == 2 && i.words[0] == "ethnic") ++purge;
-    else if (i.code == "EDU") ++school;
+    if (i.ignore)
+      ++ignore;
+    else if (i.words.back().rfind("massacre", 0) == 0)
+      ++massacre;
+    else if (i.words.size() == 2 && i.words[0] == "ethnic")
+      ++purge;
+    else if (i.code == "EDU")
+      ++school;
   }
   EXPECT_EQ(massacre, 2);
   EXPECT_GE(purge, 4);

@@ -33,9 +33,8 @@ void PhraseIndex::Add(const std::vector<std::string>& words, uint32_t id, bool c
   ++phrases_;
 }
 
-void PhraseIndex::AddStemmed(const std::vector<std::string>& words,
-                             const std::vector<bool>& stems, const std::vector<bool>& gaps,
-                             uint32_t id) {
+void PhraseIndex::AddStemmed(const std::vector<std::string>& words, const std::vector<bool>& stems,
+                             const std::vector<bool>& gaps, uint32_t id) {
   if (words.empty()) return;
   uint32_t n = 0;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -68,9 +67,8 @@ void PhraseIndex::AddStemmed(const std::vector<std::string>& words,
   ++phrases_;
 }
 
-void PhraseIndex::Walk(const Document& doc, uint32_t node, uint32_t pos, uint32_t t,
-                       uint32_t end, std::string* surface, Match* best,
-                       std::vector<Match>* all) const {
+void PhraseIndex::Walk(const Document& doc, uint32_t node, uint32_t pos, uint32_t t, uint32_t end,
+                       std::string* surface, Match* best, std::vector<Match>* all) const {
   if (t >= end) return;
   // `at` is the token that takes the transition to `child`.
   auto visit = [&](uint32_t child, uint32_t at) {

@@ -24,7 +24,7 @@ class PhraseIndex {
   static constexpr uint32_t kMaxGap = 3;
 
   struct Match {
-    uint32_t length = 0;            // tokens matched; 0 when none
+    uint32_t length = 0;                         // tokens matched; 0 when none
     const std::vector<uint32_t>* ids = nullptr;  // payloads of the matched phrase
   };
   // Longest phrase starting at token `pos` of `doc`, not running past `end`.
@@ -46,10 +46,10 @@ class PhraseIndex {
       bool stem = false;
       bool gap = false;
     };
-    std::vector<Edge> edges;                        // stem and gap transitions
-    std::vector<uint32_t> ids;                      // payloads of phrases ending here
-    std::vector<uint32_t> exact_ids;                // case-sensitive payloads ending here
-    std::string exact_text;                         // surface form for the exact payloads
+    std::vector<Edge> edges;          // stem and gap transitions
+    std::vector<uint32_t> ids;        // payloads of phrases ending here
+    std::vector<uint32_t> exact_ids;  // case-sensitive payloads ending here
+    std::string exact_text;           // surface form for the exact payloads
   };
   std::vector<Node> nodes_{1};
   size_t phrases_ = 0;

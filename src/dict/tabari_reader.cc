@@ -29,8 +29,8 @@ std::string CleanCode(std::string code) {
 // one ending in '=' only itself.
 std::vector<std::string> HeadForms(const std::string& head, bool stem, bool exact) {
   if (stem || exact) return {head};
-  std::vector<std::string> out{head, head + "s", head + "es", head + "ed", head + "d",
-                               head + "en", head + "ing"};
+  std::vector<std::string> out{head,       head + "s",  head + "es", head + "ed",
+                               head + "d", head + "en", head + "ing"};
   if (!head.empty() && head.back() == 'e') out.push_back(head.substr(0, head.size() - 1) + "ing");
   return out;
 }
@@ -87,172 +87,178 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
     synset_phrases.clear();
     in_synset = false;
   };
-  peer::ForEachLine(path, DictFormat::kTabari, diag, [&](std::string_view line,
-                                                         const std::string& where) {
-    std::string_view t = Trim(line);
-    if (t[0] == '<') {
-      end_synset();
-      const std::string tag = Upper(t);
-      if (StartsWith(tag, "<SYNSETS>")) section = kSynsets;
-      else if (StartsWith(tag, "<TIME>")) section = kTime;
-      else if (StartsWith(tag, "</")) section = kVerbs;
-      return;
-    }
-    if (section == kTime) {
-      // Time shifts are not supported; a time phrase coded ### (discard) or +++ (too
-      // complex) still keeps its sentence from being coded.
-      if (t[0] == '-') return;
-      std::vector<peer::CodeSpec> specs;
-      std::string phrase, error;
-      if (!peer::ParseCodeBlocks(t, &specs, &phrase, &error) || specs.empty()) return;
-      if (specs[0].code == "###" || specs[0].code == "+++") {
-        auto p = peer::ParsePhrase(phrase, false);
-        Discard d;
-        d.words = p.words;
-        d.stem_last = false;
-        d.entry = where;
-        if (!d.words.empty()) dict->AddDiscard(std::move(d));
-      }
-      return;
-    }
-    if (t[0] == '&') {
-      end_synset();
-      std::string name(t);
-      auto sp = name.find_first_of(" \t");
-      if (sp != std::string::npos) name.resize(sp);
-      while (!name.empty() && name.back() == '_') name.pop_back();
-      if (name.size() < 2) {
-        diag->Warn(where, "synset without a name, line skipped");
-        return;
-      }
-      synset_name = Upper(name);
-      in_synset = true;
-      return;
-    }
-    if (t[0] == '+') {
-      if (!in_synset) {
-        diag->Warn(where, "'+' line outside a synset, line skipped");
-        return;
-      }
-      std::string member(Trim(t.substr(1)));
-      for (auto& c : member)
-        if (c == '$') c = ' ';  // "PESO_$": the '$' marks nothing dyad uses
-      std::vector<SlotToken> words;
-      std::string error;
-      if (!peer::ParseSlotPhrase(member, DictFormat::kTabari, &words, &error) || words.empty()) {
-        diag->Warn(where, (error.empty() ? std::string("empty synset member") : error) +
-                              ", line skipped");
-        return;
-      }
-      synset_phrases.push_back(words);
-      if (words.back().kind == SlotToken::kWord && !words.back().stem) {
-        auto forms = dict->inflector().NounForms(words.back().text);
-        for (size_t k = 1; k < forms.size(); ++k) {
-          auto plural = words;
-          plural.back().text = forms[k];
-          synset_phrases.push_back(plural);
+  peer::ForEachLine(
+      path, DictFormat::kTabari, diag, [&](std::string_view line, const std::string& where) {
+        std::string_view t = Trim(line);
+        if (t[0] == '<') {
+          end_synset();
+          const std::string tag = Upper(t);
+          if (StartsWith(tag, "<SYNSETS>"))
+            section = kSynsets;
+          else if (StartsWith(tag, "<TIME>"))
+            section = kTime;
+          else if (StartsWith(tag, "</"))
+            section = kVerbs;
+          return;
         }
-      }
-      return;
-    }
-    end_synset();
-    if (t[0] == '-') {
-      if (block < 0) {
-        diag->Warn(where, "pattern before any verb, line skipped");
-        return;
-      }
-      auto open = t.rfind('[');
-      auto close = t.rfind(']');
-      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-        diag->Warn(where, "pattern has no [CODE], line skipped");
-        return;
-      }
-      VerbPattern p;
-      p.format = DictFormat::kTabari;
-      p.entry = where;
-      p.text = std::string(Trim(t.substr(1, open - 1)));
-      peer::SplitPairedCode(t.substr(open + 1, close - open - 1), &p.code, &p.code2);
-      p.code = CleanCode(p.code);
-      p.code2 = CleanCode(p.code2);
-      std::string error;
-      if (p.code.empty()) {
-        diag->Warn(where, "pattern has an empty code, line skipped");
-        return;
-      }
-      if (!peer::ParsePatternBody(p.text, DictFormat::kTabari, &p, &error)) {
-        diag->Warn(where, error + ", line skipped");
-        return;
-      }
-      pending.push_back({std::move(p), static_cast<uint32_t>(block)});
-      return;
-    }
-    if (t[0] == '{') {
-      if (block < 0) {
-        diag->Warn(where, "verb forms before any verb, line skipped");
-        return;
-      }
-      auto close = t.find('}');
-      if (close == std::string_view::npos) {
-        diag->Warn(where, "'{' without '}', line skipped");
-        return;
-      }
-      std::string f;
-      auto add = [&]() {
-        if (f.empty()) return;
-        std::string head, error;
+        if (section == kTime) {
+          // Time shifts are not supported; a time phrase coded ### (discard) or +++ (too
+          // complex) still keeps its sentence from being coded.
+          if (t[0] == '-') return;
+          std::vector<peer::CodeSpec> specs;
+          std::string phrase, error;
+          if (!peer::ParseCodeBlocks(t, &specs, &phrase, &error) || specs.empty()) return;
+          if (specs[0].code == "###" || specs[0].code == "+++") {
+            auto p = peer::ParsePhrase(phrase, false);
+            Discard d;
+            d.words = p.words;
+            d.stem_last = false;
+            d.entry = where;
+            if (!d.words.empty()) dict->AddDiscard(std::move(d));
+          }
+          return;
+        }
+        if (t[0] == '&') {
+          end_synset();
+          std::string name(t);
+          auto sp = name.find_first_of(" \t");
+          if (sp != std::string::npos) name.resize(sp);
+          while (!name.empty() && name.back() == '_') name.pop_back();
+          if (name.size() < 2) {
+            diag->Warn(where, "synset without a name, line skipped");
+            return;
+          }
+          synset_name = Upper(name);
+          in_synset = true;
+          return;
+        }
+        if (t[0] == '+') {
+          if (!in_synset) {
+            diag->Warn(where, "'+' line outside a synset, line skipped");
+            return;
+          }
+          std::string member(Trim(t.substr(1)));
+          for (auto& c : member)
+            if (c == '$') c = ' ';  // "PESO_$": the '$' marks nothing dyad uses
+          std::vector<SlotToken> words;
+          std::string error;
+          if (!peer::ParseSlotPhrase(member, DictFormat::kTabari, &words, &error) ||
+              words.empty()) {
+            diag->Warn(where, (error.empty() ? std::string("empty synset member") : error) +
+                                  ", line skipped");
+            return;
+          }
+          synset_phrases.push_back(words);
+          if (words.back().kind == SlotToken::kWord && !words.back().stem) {
+            auto forms = dict->inflector().NounForms(words.back().text);
+            for (size_t k = 1; k < forms.size(); ++k) {
+              auto plural = words;
+              plural.back().text = forms[k];
+              synset_phrases.push_back(plural);
+            }
+          }
+          return;
+        }
+        end_synset();
+        if (t[0] == '-') {
+          if (block < 0) {
+            diag->Warn(where, "pattern before any verb, line skipped");
+            return;
+          }
+          auto open = t.rfind('[');
+          auto close = t.rfind(']');
+          if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+            diag->Warn(where, "pattern has no [CODE], line skipped");
+            return;
+          }
+          VerbPattern p;
+          p.format = DictFormat::kTabari;
+          p.entry = where;
+          p.text = std::string(Trim(t.substr(1, open - 1)));
+          peer::SplitPairedCode(t.substr(open + 1, close - open - 1), &p.code, &p.code2);
+          p.code = CleanCode(p.code);
+          p.code2 = CleanCode(p.code2);
+          std::string error;
+          if (p.code.empty()) {
+            diag->Warn(where, "pattern has an empty code, line skipped");
+            return;
+          }
+          if (!peer::ParsePatternBody(p.text, DictFormat::kTabari, &p, &error)) {
+            diag->Warn(where, error + ", line skipped");
+            return;
+          }
+          pending.push_back({std::move(p), static_cast<uint32_t>(block)});
+          return;
+        }
+        if (t[0] == '{') {
+          if (block < 0) {
+            diag->Warn(where, "verb forms before any verb, line skipped");
+            return;
+          }
+          auto close = t.find('}');
+          if (close == std::string_view::npos) {
+            diag->Warn(where, "'{' without '}', line skipped");
+            return;
+          }
+          std::string f;
+          auto add = [&]() {
+            if (f.empty()) return;
+            std::string head, error;
+            bool stem = true, exact = false;
+            std::vector<SlotToken> post;
+            if (!SplitTabariVerb(f, &head, &stem, &exact, &post, &error)) {
+              diag->Warn(where, error + ", form skipped");
+            } else {
+              ForeignVerb v = current;
+              v.text = f;
+              v.post = post;
+              dict->AddForeignVerb(std::move(v), HeadForms(head, stem, exact), stem);
+            }
+            f.clear();
+          };
+          for (char c : t.substr(1, close - 1)) {
+            if (c == ' ' || c == '\t')
+              add();
+            else
+              f += c;
+          }
+          add();
+          return;
+        }
+        // A verb line starts a block: NAME [CODE]
+        std::vector<peer::CodeSpec> specs;
+        std::string name, error;
+        if (!peer::ParseCodeBlocks(t, &specs, &name, &error)) {
+          diag->Warn(where, error + ", line skipped");
+          return;
+        }
+        if (specs.empty()) {
+          diag->Warn(where, "verb '" + std::string(Trim(name)) + "' has no [CODE], line skipped");
+          return;
+        }
+        ForeignVerb v;
+        std::string head;
         bool stem = true, exact = false;
-        std::vector<SlotToken> post;
-        if (!SplitTabariVerb(f, &head, &stem, &exact, &post, &error)) {
-          diag->Warn(where, error + ", form skipped");
-        } else {
-          ForeignVerb v = current;
-          v.text = f;
-          v.post = post;
-          dict->AddForeignVerb(std::move(v), HeadForms(head, stem, exact), stem);
+        if (!SplitTabariVerb(name, &head, &stem, &exact, &v.post, &error)) {
+          diag->Warn(where, error + ", line skipped");
+          return;
         }
-        f.clear();
-      };
-      for (char c : t.substr(1, close - 1)) {
-        if (c == ' ' || c == '\t') add();
-        else f += c;
-      }
-      add();
-      return;
-    }
-    // A verb line starts a block: NAME [CODE]
-    std::vector<peer::CodeSpec> specs;
-    std::string name, error;
-    if (!peer::ParseCodeBlocks(t, &specs, &name, &error)) {
-      diag->Warn(where, error + ", line skipped");
-      return;
-    }
-    if (specs.empty()) {
-      diag->Warn(where, "verb '" + std::string(Trim(name)) + "' has no [CODE], line skipped");
-      return;
-    }
-    ForeignVerb v;
-    std::string head;
-    bool stem = true, exact = false;
-    if (!SplitTabariVerb(name, &head, &stem, &exact, &v.post, &error)) {
-      diag->Warn(where, error + ", line skipped");
-      return;
-    }
-    VerbBlock b;
-    b.format = DictFormat::kTabari;
-    b.entry = where;
-    peer::SplitPairedCode(specs[0].code, &b.code, &b.code2);
-    v.weak = !b.code.empty() && b.code.back() == '?';
-    b.code = CleanCode(b.code);
-    b.code2 = CleanCode(b.code2);
-    v.text = std::string(Trim(name));
-    v.code = b.code;
-    v.code2 = b.code2;
-    v.entry = where;
-    block = static_cast<int>(dict->AddVerbBlock(std::move(b)));
-    v.block = static_cast<uint32_t>(block);
-    current = v;
-    dict->AddForeignVerb(std::move(v), HeadForms(head, stem, exact), stem);
-  });
+        VerbBlock b;
+        b.format = DictFormat::kTabari;
+        b.entry = where;
+        peer::SplitPairedCode(specs[0].code, &b.code, &b.code2);
+        v.weak = !b.code.empty() && b.code.back() == '?';
+        b.code = CleanCode(b.code);
+        b.code2 = CleanCode(b.code2);
+        v.text = std::string(Trim(name));
+        v.code = b.code;
+        v.code2 = b.code2;
+        v.entry = where;
+        block = static_cast<int>(dict->AddVerbBlock(std::move(b)));
+        v.block = static_cast<uint32_t>(block);
+        current = v;
+        dict->AddForeignVerb(std::move(v), HeadForms(head, stem, exact), stem);
+      });
   end_synset();
   for (auto& pp : pending) {
     bool ok = true;
@@ -295,12 +301,18 @@ bool ApplyTabariOption(std::string_view line, PeerOptions* options, std::string*
         return false;
       }
       const std::string& k = words[i];
-      if (k == "MIN") options->comma_min = n;
-      else if (k == "MAX") options->comma_max = n;
-      else if (k == "BMIN") options->comma_bmin = n;
-      else if (k == "BMAX") options->comma_bmax = n;
-      else if (k == "EMIN") options->comma_emin = n;
-      else if (k == "EMAX") options->comma_emax = n;
+      if (k == "MIN")
+        options->comma_min = n;
+      else if (k == "MAX")
+        options->comma_max = n;
+      else if (k == "BMIN")
+        options->comma_bmin = n;
+      else if (k == "BMAX")
+        options->comma_bmax = n;
+      else if (k == "EMIN")
+        options->comma_emin = n;
+      else if (k == "EMAX")
+        options->comma_emax = n;
       else {
         *error = "unknown COMMA setting '" + k + "'";
         return false;
@@ -332,10 +344,14 @@ bool ApplyTabariOption(std::string_view line, PeerOptions* options, std::string*
     std::string v;
     for (char c : value)
       if (c != ' ') v += c;
-    if (StartsWith(v, "CONVERTAGENT=")) options->convert_agent = v.find("TRUE") != std::string::npos;
-    else if (v == "CODEBYCLAUSE") options->code_by = PeerOptions::CodeBy::kClause;
-    else if (v == "CODEBYSENTENCE") options->code_by = PeerOptions::CodeBy::kSentence;
-    else if (v == "CODEALL") options->code_by = PeerOptions::CodeBy::kAll;
+    if (StartsWith(v, "CONVERTAGENT="))
+      options->convert_agent = v.find("TRUE") != std::string::npos;
+    else if (v == "CODEBYCLAUSE")
+      options->code_by = PeerOptions::CodeBy::kClause;
+    else if (v == "CODEBYSENTENCE")
+      options->code_by = PeerOptions::CodeBy::kSentence;
+    else if (v == "CODEALL")
+      options->code_by = PeerOptions::CodeBy::kAll;
     return true;  // the other SET switches are interface settings
   }
   if (key == "COMPLEX") {
@@ -356,12 +372,12 @@ bool ApplyTabariOption(std::string_view line, PeerOptions* options, std::string*
 }
 
 void ReadTabariOptions(const std::string& path, Dictionary* dict, Diagnostics* diag) {
-  peer::ForEachLine(path, DictFormat::kTabari, diag, [&](std::string_view line,
-                                                         const std::string& where) {
-    std::string error;
-    if (!ApplyTabariOption(Trim(line), dict->mutable_peer_options(), &error))
-      diag->Warn(where, error + ", line skipped");
-  });
+  peer::ForEachLine(path, DictFormat::kTabari, diag,
+                    [&](std::string_view line, const std::string& where) {
+                      std::string error;
+                      if (!ApplyTabariOption(Trim(line), dict->mutable_peer_options(), &error))
+                        diag->Warn(where, error + ", line skipped");
+                    });
 }
 
 bool ReadTabariProject(const std::string& path, TabariProject* project, Diagnostics* diag) {
@@ -371,9 +387,7 @@ bool ReadTabariProject(const std::string& path, TabariProject* project, Diagnost
     return false;
   }
   const auto dir = std::filesystem::path(path).parent_path();
-  auto resolve = [&](std::string_view name) {
-    return (dir / std::string(Trim(name))).string();
-  };
+  auto resolve = [&](std::string_view name) { return (dir / std::string(Trim(name))).string(); };
   std::string line;
   while (std::getline(in, line)) {
     auto t = Trim(line);
@@ -383,11 +397,16 @@ bool ReadTabariProject(const std::string& path, TabariProject* project, Diagnost
     const std::string key = AsciiLower(Trim(t.substr(1, close - 1)));
     auto value = Trim(t.substr(close + 1));
     if (value.empty()) continue;
-    if (key == "actorsfile") project->actors = resolve(value);
-    else if (key == "verbsfile") project->verbs = resolve(value);
-    else if (key == "agentsfile") project->agents = resolve(value);
-    else if (key == "optionsfile") project->options = resolve(value);
-    else if (key == "textfile") project->text = resolve(value);
+    if (key == "actorsfile")
+      project->actors = resolve(value);
+    else if (key == "verbsfile")
+      project->verbs = resolve(value);
+    else if (key == "agentsfile")
+      project->agents = resolve(value);
+    else if (key == "optionsfile")
+      project->options = resolve(value);
+    else if (key == "textfile")
+      project->text = resolve(value);
   }
   return true;
 }

@@ -119,7 +119,8 @@ TEST(TabariReader, VerbsSynsetsFormsAndPatterns) {
   ASSERT_NE(currency, nullptr);
   EXPECT_TRUE((*currency)[0][0].stem);
   // A '{ | }' choice; "IN_ *": "in" exactly, then any words.
-  const VerbBlock& should = dict->verb_blocks()[dict->foreign_verbs()[all[0].ids->back()].block + 1];
+  const VerbBlock& should =
+      dict->verb_blocks()[dict->foreign_verbs()[all[0].ids->back()].block + 1];
   ASSERT_EQ(should.patterns.size(), 2u);
   const VerbPattern& geneva = dict->patterns()[should.patterns[0]];
   ASSERT_EQ(geneva.after.size(), 3u);
@@ -154,8 +155,7 @@ TEST(TabariReader, ActorsAndAgents) {
   const std::string warnings = ReadBack(sink);
   std::fclose(sink);
   EXPECT_EQ(diag.warnings(), 1u) << warnings;
-  EXPECT_NE(warnings.find("Demo.actors:12: warning: code block"), std::string::npos)
-      << warnings;
+  EXPECT_NE(warnings.find("Demo.actors:12: warning: code block"), std::string::npos) << warnings;
   EXPECT_TRUE(dict->IsPeerNoun("forces"));
   EXPECT_TRUE(dict->IsPeerAdjective("evil"));
   auto code = [&](const std::string& text, const std::string& date) -> std::string {
@@ -168,9 +168,9 @@ TEST(TabariReader, ActorsAndAgents) {
   };
   EXPECT_EQ(code("Argentina", "2000-01-01"), "ARG");  // a stem
   EXPECT_EQ(code("Argentine", "2000-01-01"), "ARG");
-  EXPECT_EQ(code("Libyas", "2000-01-01"), "LBY");     // '_': the word and its plural
+  EXPECT_EQ(code("Libyas", "2000-01-01"), "LBY");  // '_': the word and its plural
   EXPECT_EQ(code("Libyan", "2000-01-01"), "");
-  EXPECT_EQ(code("mouses", "2000-01-01"), "");        // '=': the word alone
+  EXPECT_EQ(code("mouses", "2000-01-01"), "");  // '=': the word alone
   EXPECT_EQ(code("Axnor", "1990-01-01"), "AR1");
   EXPECT_EQ(code("Axnor", "1995-01-01"), "AR2");
   EXPECT_EQ(code("Prince of Dol Amroth", "1999-01-01"), "DOL");
@@ -188,15 +188,15 @@ TEST(TabariReader, ActorsAndAgents) {
 TEST(TabariReader, OptionsAndProject) {
   PeerOptions o;
   std::string error;
-  EXPECT_TRUE(ApplyTabariOption("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8",
-                                &o, &error));
+  EXPECT_TRUE(
+      ApplyTabariOption("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8", &o, &error));
   EXPECT_EQ(o.comma_min, 4);
   EXPECT_EQ(o.comma_bmax, 8);
   EXPECT_TRUE(ApplyTabariOption("COMMA: OFF", &o, &error));
   EXPECT_EQ(o.comma_max, 0);
   EXPECT_EQ(o.comma_emax, 0);
-  EXPECT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o,
-                                &error));
+  EXPECT_TRUE(
+      ApplyTabariOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o, &error));
   EXPECT_EQ(o.default_source, "DEFSRC");
   EXPECT_EQ(o.default_target, "DEFTAR");
   EXPECT_TRUE(o.default_source_prior);

@@ -15,8 +15,8 @@ namespace dyad {
 namespace {
 
 bool IsNegator(const std::string& w) {
-  return w == "not" || w == "n't" || w == "never" || w == "no" || w == "neither" ||
-         w == "nor" || w == "without";
+  return w == "not" || w == "n't" || w == "never" || w == "no" || w == "neither" || w == "nor" ||
+         w == "without";
 }
 
 bool IsBeAux(const std::string& w) {
@@ -33,15 +33,17 @@ bool IsDeterminer(const std::string& w) {
 // Prepositions that put a mention in an oblique phrase: it is not the subject.
 bool IsPreposition(const std::string& w) {
   static const std::unordered_set<std::string> kPreps = {
-      "in",   "on",      "at",    "with",  "to",      "from",   "by",      "for",
-      "of",   "against", "into",  "over",  "about",   "after",  "before",  "between",
-      "among", "toward", "towards", "under", "through", "during", "across", "near",
-      "than", "like",    "amid",  "despite", "without", "within", "upon"};
+      "in",    "on",      "at",      "with",    "to",      "from",   "by",     "for",
+      "of",    "against", "into",    "over",    "about",   "after",  "before", "between",
+      "among", "toward",  "towards", "under",   "through", "during", "across", "near",
+      "than",  "like",    "amid",    "despite", "without", "within", "upon"};
   return kPreps.count(w) > 0;
 }
 
 // Clause punctuation that a target search does not cross.
-bool IsClauseBreak(const std::string& w) { return w == ";" || w == ":" || w == "\"" || w == "("; }
+bool IsClauseBreak(const std::string& w) {
+  return w == ";" || w == ":" || w == "\"" || w == "(";
+}
 
 // Words that open a subordinate clause: an object is not looked for past them.
 bool IsSubordinator(const std::string& w) {
@@ -53,16 +55,17 @@ bool IsSubordinator(const std::string& w) {
 // Prepositions that introduce the target of an event ("with", "against", "to" ...).
 bool IsTargetPreposition(const std::string& w) {
   return w == "with" || w == "to" || w == "against" || w == "on" || w == "toward" ||
-         w == "towards" || w == "into" || w == "at" || w == "from" || w == "for" ||
-         w == "upon" || w == "over" || w == "between" || w == "by";
+         w == "towards" || w == "into" || w == "at" || w == "from" || w == "for" || w == "upon" ||
+         w == "over" || w == "between" || w == "by";
 }
 
 // Speech verbs whose complements are reported, not asserted.
 bool IsSpeechWord(const std::string& w) {
   static const std::unordered_set<std::string> kSpeech = {
-      "said", "says", "say", "told", "tells", "added", "stated", "announced", "claimed",
-      "reported", "alleged", "insisted", "declared", "according", "reiterated", "stressed",
-      "warned", "concluded", "argued", "noted", "says", "insists", "declares", "warns"};
+      "said",     "says",      "say",        "told",     "tells",    "added",
+      "stated",   "announced", "claimed",    "reported", "alleged",  "insisted",
+      "declared", "according", "reiterated", "stressed", "warned",   "concluded",
+      "argued",   "noted",     "says",       "insists",  "declares", "warns"};
   return kSpeech.count(w) > 0;
 }
 
@@ -108,12 +111,12 @@ const VerbPattern& MustDemandPattern() {
 // Words after which "to VERB" states an intention ("willing to", "agreed to", "vowed to").
 bool IsIntentWord(const std::string& w) {
   static const std::unordered_set<std::string> kIntent = {
-      "willing",  "ready",     "prepared",  "agreed", "agree",     "agrees",    "promised",
-      "promise",  "promises",  "pledged",   "pledge", "pledges",   "vowed",     "vow",
-      "vows",     "offered",   "offer",     "offers", "plans",     "plan",      "planned",
-      "planning", "intends",   "intend",    "intended", "committed", "decided", "decides",
-      "expected", "set",       "going",     "determined", "undertook", "undertakes", "seeks",
-      "sought",   "hopes",     "hoped",     "wants",  "wanted",    "aims",      "aimed"};
+      "willing",  "ready",    "prepared", "agreed",     "agree",     "agrees",     "promised",
+      "promise",  "promises", "pledged",  "pledge",     "pledges",   "vowed",      "vow",
+      "vows",     "offered",  "offer",    "offers",     "plans",     "plan",       "planned",
+      "planning", "intends",  "intend",   "intended",   "committed", "decided",    "decides",
+      "expected", "set",      "going",    "determined", "undertook", "undertakes", "seeks",
+      "sought",   "hopes",    "hoped",    "wants",      "wanted",    "aims",       "aimed"};
   return kIntent.count(w) > 0;
 }
 
@@ -234,7 +237,7 @@ void EventCoder::Code(Document* doc) const {
         const auto& prev = doc->tokens[t - 1].norm;
         const auto& prev2 = t > s.first_token + 1 ? doc->tokens[t - 2].norm : std::string();
         if (IsBeAux(prev) || (IsBeAux(prev2) && (prev == "not" || prev == "n't" ||
-                                                  prev == "reportedly" || prev == "also")))
+                                                 prev == "reportedly" || prev == "also")))
           best.passive = !EndsWith(doc->tokens[t].norm, "ing") &&
                          doc->tokens[t].norm != Split(best.pattern->text, ' ')[0];
       }
@@ -349,9 +352,7 @@ void EventCoder::Code(Document* doc) const {
     // its close dependents ("thousands of troops" -> "troops").
     auto mention_of = [&](int token) -> int {
       if (token < 0) return -1;
-      auto usable = [&](int m) {
-        return m >= 0 && std::find(ms.begin(), ms.end(), m) != ms.end();
-      };
+      auto usable = [&](int m) { return m >= 0 && std::find(ms.begin(), ms.end(), m) != ms.end(); };
       if (usable(mention_at[token])) return mention_at[token];
       std::vector<uint32_t> frontier{static_cast<uint32_t>(token)};
       for (int depth = 0; depth < 2; ++depth) {
@@ -439,7 +440,8 @@ void EventCoder::Code(Document* doc) const {
           // After the pattern first ("sent troops to X"), else inside it: the object may be
           // one of the pattern's words ("met the Egyptian counterpart" for "meet counterpart").
           tgt = object_after(tr.end, src, 8);
-          if (tgt < 0 && tr.end > tr.head + 1) tgt = object_after(tr.head + 1, src, tr.end - tr.head);
+          if (tgt < 0 && tr.end > tr.head + 1)
+            tgt = object_after(tr.head + 1, src, tr.end - tr.head);
         }
         return std::make_pair(src, tgt);
       };
@@ -491,9 +493,9 @@ void EventCoder::Code(Document* doc) const {
           tgt = place;
       }
       // "A and B signed a treaty": cooperation between the members of the group, each way.
-      const bool mutual = tgt < 0 && src >= 0 && members(src).size() >= 2 &&
-                          (root == "03" || root == "04" || root == "05" || root == "06" ||
-                           root == "19");
+      const bool mutual =
+          tgt < 0 && src >= 0 && members(src).size() >= 2 &&
+          (root == "03" || root == "04" || root == "05" || root == "06" || root == "19");
       // Negation before the event word, or on the subject ("neither of the ministers").
       bool negated = tr.negated || parsed_negation;
       if (src >= 0) {
@@ -516,11 +518,11 @@ void EventCoder::Code(Document* doc) const {
         if (tgt < 0) continue;
         const std::string prep = governing_preposition(tgt);
         const std::string& verb = doc->tokens[tr.head].norm;
-        const bool addressed = prep == "to" || prep == "with" ||
-                               (prep.empty() && (StartsWith(verb, "tell") || verb == "told" ||
-                                                 StartsWith(verb, "brief") ||
-                                                 StartsWith(verb, "inform") ||
-                                                 StartsWith(verb, "address")));
+        const bool addressed =
+            prep == "to" || prep == "with" ||
+            (prep.empty() &&
+             (StartsWith(verb, "tell") || verb == "told" || StartsWith(verb, "brief") ||
+              StartsWith(verb, "inform") || StartsWith(verb, "address")));
         if (!addressed) continue;
       }
       if (negated && !options_.keep_negated) continue;
@@ -562,8 +564,10 @@ void EventCoder::Code(Document* doc) const {
           e.location = NearestPlace(*doc, s, tr.head);
           // A heuristic confidence: longer patterns and adjacent actors are surer.
           double c = 0.55 + 0.1 * std::min<size_t>(p.words.size(), 2);
-          if (tm >= 0) c += 0.1;
-          else if (!p.target_none && !p.target_optional) c -= 0.15;
+          if (tm >= 0)
+            c += 0.1;
+          else if (!p.target_none && !p.target_optional)
+            c -= 0.15;
           if (doc->actors[sm].code.size() > 3) c += 0.05;
           if (e.negated) c -= 0.2;
           if (e.attribution >= 0) c -= 0.1;

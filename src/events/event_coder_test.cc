@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "core/test_util.h"
 #include "pipeline/pipeline.h"
-
-#include <cstdio>
 
 namespace dyad {
 namespace {
@@ -87,8 +87,7 @@ TEST_F(CoderTest, CoordinatedActorsGiveAnEventEach) {
 }
 
 TEST_F(CoderTest, IntentionsAreCodedAsIntentions) {
-  EXPECT_EQ(Triples(Code("Russia will attack Ukraine.")),
-            std::vector<std::string>{"RUS 138 UKR"});
+  EXPECT_EQ(Triples(Code("Russia will attack Ukraine.")), std::vector<std::string>{"RUS 138 UKR"});
   EXPECT_EQ(Triples(Code("Russia is willing to meet Ukraine.")),
             std::vector<std::string>{"RUS 036 UKR"});
   EXPECT_EQ(Triples(Code("Russia met Ukraine.")), std::vector<std::string>{"RUS 040 UKR"});
@@ -126,8 +125,7 @@ TEST_F(CoderTest, PlacesAreTargetsOnlyOfMaterialActs) {
 }
 
 TEST_F(CoderTest, DatedRoles) {
-  EXPECT_EQ(Triples(Code("Lavrov hailed Choe.")),
-            std::vector<std::string>{"RUSGOV 051 PRKGOV"});
+  EXPECT_EQ(Triples(Code("Lavrov hailed Choe.")), std::vector<std::string>{"RUSGOV 051 PRKGOV"});
   // Before Choe became foreign minister the name codes to her country only.
   EXPECT_EQ(Triples(Code("Lavrov hailed Choe.", false, "2019-01-01")),
             std::vector<std::string>{"RUSGOV 051 PRK"});
@@ -183,17 +181,17 @@ TEST_F(CoderTest, ParseGivesPassiveAgentAndRelativeClauses) {
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUSMIL 190 UKR"});
   // Russia , which Ukrainian forces attacked , hailed North Korea .
   auto r = CodeParsed(*dict_, "Russia, which Ukrainian forces attacked, hailed North Korea.",
-                      {"PROPN 8 nsubj", "PUNCT 1 punct", "PRON 6 obj", "ADJ 5 amod",
-                       "NOUN 6 nsubj", "VERB 1 acl:relcl", "PUNCT 1 punct", "VERB 0 root",
-                       "PROPN 10 compound", "PROPN 8 obj", "PUNCT 8 punct"});
+                      {"PROPN 8 nsubj", "PUNCT 1 punct", "PRON 6 obj", "ADJ 5 amod", "NOUN 6 nsubj",
+                       "VERB 1 acl:relcl", "PUNCT 1 punct", "VERB 0 root", "PROPN 10 compound",
+                       "PROPN 8 obj", "PUNCT 8 punct"});
   EXPECT_EQ(Triples(r), (std::vector<std::string>{"UKRMIL 190 RUS", "RUS 051 PRK"}));
 }
 
 TEST_F(CoderTest, ParseNegationAndPosFilter) {
   // Russia did not attack Ukraine .
   auto d = CodeParsed(*dict_, "Russia did not attack Ukraine.",
-                      {"PROPN 4 nsubj", "AUX 4 aux", "PART 4 advmod", "VERB 0 root",
-                       "PROPN 4 obj", "PUNCT 4 punct"});
+                      {"PROPN 4 nsubj", "AUX 4 aux", "PART 4 advmod", "VERB 0 root", "PROPN 4 obj",
+                       "PUNCT 4 punct"});
   EXPECT_TRUE(d.events.empty());
   // The attack on Ukraine ... tagged as a noun, a verb-only pattern does not fire on it.
   auto n = CodeParsed(*dict_, "Russia's attack on Ukraine.",

@@ -12,12 +12,14 @@ bool Rel(const std::string& deprel, const std::string& want) {
   return deprel == want || StartsWith(deprel, want + ":");
 }
 
-const std::string& LemmaOr(const Token& t) { return t.lemma.empty() ? t.norm : t.lemma; }
+const std::string& LemmaOr(const Token& t) {
+  return t.lemma.empty() ? t.norm : t.lemma;
+}
 
 bool IsTargetCase(const std::string& w) {
   return w == "with" || w == "to" || w == "against" || w == "on" || w == "toward" ||
-         w == "towards" || w == "into" || w == "at" || w == "from" || w == "for" ||
-         w == "upon" || w == "over" || w == "between" || w == "onto";
+         w == "towards" || w == "into" || w == "at" || w == "from" || w == "for" || w == "upon" ||
+         w == "over" || w == "between" || w == "onto";
 }
 
 bool IsSpeechLemma(const std::string& w) {
@@ -120,7 +122,8 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
     if (subj_pass >= 0 || passive) {
       r.passive = true;
       r.target = subj_pass;
-      if (r.target < 0 && Rel(h.deprel, "acl") && h.head >= 0) r.target = h.head;  // "troops stationed"
+      if (r.target < 0 && Rel(h.deprel, "acl") && h.head >= 0)
+        r.target = h.head;  // "troops stationed"
       for (uint32_t c : children_[head - s_.first_token])
         if (doc_.tokens[c].deprel == "obl:agent" ||
             (Rel(doc_.tokens[c].deprel, "obl") && CaseOf(c) == "by"))
@@ -133,8 +136,8 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
         if (d == "obj" || d == "iobj") {
           const Token& o = doc_.tokens[c];
           // A relative pronoun object stands for the noun the clause hangs on.
-          if ((o.upos == "PRON" && (LemmaOr(o) == "which" || LemmaOr(o) == "who" ||
-                                    LemmaOr(o) == "that")) &&
+          if ((o.upos == "PRON" &&
+               (LemmaOr(o) == "which" || LemmaOr(o) == "who" || LemmaOr(o) == "that")) &&
               Rel(h.deprel, "acl") && h.head >= 0)
             r.target = h.head;
           else
@@ -143,8 +146,8 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
         }
       }
       int pp = pp_target(head);
-      if (pp >= 0 && (r.target < 0 || std::find(preps.begin(), preps.end(), CaseOf(pp)) !=
-                                          preps.end()))
+      if (pp >= 0 &&
+          (r.target < 0 || std::find(preps.begin(), preps.end(), CaseOf(pp)) != preps.end()))
         r.target = pp;
     }
   }

@@ -11,8 +11,8 @@
 namespace dyad {
 
 struct Roles {
-  int source = -1;      // token index of the source's head word, -1 when none
-  int target = -1;      // token index of the target's head word, -1 when none
+  int source = -1;  // token index of the source's head word, -1 when none
+  int target = -1;  // token index of the target's head word, -1 when none
   bool passive = false;
   bool negated = false;
   int speech_head = -1;  // token of a speech verb whose complement holds this event

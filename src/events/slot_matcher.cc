@@ -17,65 +17,70 @@ namespace {
 
 const std::unordered_set<std::string>& Determiners() {
   static const std::unordered_set<std::string> s = {
-      "the", "a",    "an",   "this", "these", "those",  "its",     "their", "his",  "her",
-      "our", "my",   "your", "some", "any",   "each",   "every",   "all",   "both", "several",
-      "many", "few", "neither", "either", "another", "such", "no"};
+      "the",  "a",       "an",   "this", "these",   "those",  "its",     "their", "his",
+      "her",  "our",     "my",   "your", "some",    "any",    "each",    "every", "all",
+      "both", "several", "many", "few",  "neither", "either", "another", "such",  "no"};
   return s;
 }
 
 const std::unordered_set<std::string>& Prepositions() {
   static const std::unordered_set<std::string> s = {
-      "of",     "in",      "on",     "at",     "with",    "from",    "by",      "for",
-      "against", "into",   "over",   "about",  "after",   "before",  "between", "among",
-      "toward", "towards", "under",  "through", "during", "across",  "near",    "than",
-      "like",   "amid",    "despite", "without", "within", "upon",   "along",   "around",
-      "behind", "beyond",  "since",  "until",  "via",     "per",     "including", "onto",
-      "off",    "out",     "up",     "down",   "et",      "according", "throughout", "inside",
-      "outside", "unlike", "concerning", "regarding", "following", "amongst", "beside",
-      "besides", "except", "past", "versus", "whilst"};
+      "of",      "in",         "on",        "at",        "with",       "from",    "by",
+      "for",     "against",    "into",      "over",      "about",      "after",   "before",
+      "between", "among",      "toward",    "towards",   "under",      "through", "during",
+      "across",  "near",       "than",      "like",      "amid",       "despite", "without",
+      "within",  "upon",       "along",     "around",    "behind",     "beyond",  "since",
+      "until",   "via",        "per",       "including", "onto",       "off",     "out",
+      "up",      "down",       "et",        "according", "throughout", "inside",  "outside",
+      "unlike",  "concerning", "regarding", "following", "amongst",    "beside",  "besides",
+      "except",  "past",       "versus",    "whilst"};
   return s;
 }
 
 const std::unordered_set<std::string>& Auxiliaries() {
   static const std::unordered_set<std::string> s = {
-      "is",    "are",   "was",   "were", "be",   "been", "being", "am",     "has",   "have",
-      "had",   "having", "do",   "does", "did",  "will", "would", "shall",  "should", "can",
-      "could", "may",   "might", "must", "'re",  "'ve",  "'ll",   "'d",     "'m",    "n't",
-      "not",   "wo",    "ca",    "isn't", "wasn't", "won't", "can't", "didn't", "ought"};
+      "is",    "are",    "was",   "were",  "be",     "been",  "being", "am",     "has",    "have",
+      "had",   "having", "do",    "does",  "did",    "will",  "would", "shall",  "should", "can",
+      "could", "may",    "might", "must",  "'re",    "'ve",   "'ll",   "'d",     "'m",     "n't",
+      "not",   "wo",     "ca",    "isn't", "wasn't", "won't", "can't", "didn't", "ought"};
   return s;
 }
 
-bool IsModalOrAux(const std::string& w) { return Auxiliaries().count(w) > 0; }
+bool IsModalOrAux(const std::string& w) {
+  return Auxiliaries().count(w) > 0;
+}
 
 const std::unordered_set<std::string>& Subordinators() {
   static const std::unordered_set<std::string> s = {
-      "that", "which", "who",  "whom",  "whose",    "what",   "whether", "because", "while",
-      "when", "where", "if",   "although", "though", "as",   "unless",  "once",    "so",
-      "why",  "how",   "whereas", "whenever"};
+      "that",  "which", "who",   "whom", "whose",    "what",    "whether", "because",
+      "while", "when",  "where", "if",   "although", "though",  "as",      "unless",
+      "once",  "so",    "why",   "how",  "whereas",  "whenever"};
   return s;
 }
 
 const std::unordered_set<std::string>& Pronouns() {
-  static const std::unordered_set<std::string> s = {"he", "she", "it", "they", "we", "i",
-                                                   "you", "him", "them", "us", "me"};
+  static const std::unordered_set<std::string> s = {"he",  "she", "it",   "they", "we", "i",
+                                                    "you", "him", "them", "us",   "me"};
   return s;
 }
 
 const std::unordered_set<std::string>& Adverbs() {
   static const std::unordered_set<std::string> s = {
-      "also", "again", "now",  "then", "never", "still", "already", "even", "ever", "just",
-      "very", "too",   "soon", "almost", "later", "earlier", "often", "once", "yet",
-      "perhaps", "however", "together", "instead", "meanwhile", "away", "back", "here",
-      "there", "thus", "rather", "quite", "nearly", "well", "far", "ago", "further"};
+      "also",  "again", "now",  "then",    "never",   "still",    "already", "even",
+      "ever",  "just",  "very", "too",     "soon",    "almost",   "later",   "earlier",
+      "often", "once",  "yet",  "perhaps", "however", "together", "instead", "meanwhile",
+      "away",  "back",  "here", "there",   "thus",    "rather",   "quite",   "nearly",
+      "well",  "far",   "ago",  "further"};
   return s;
 }
 
 bool IsAdverb(const Token& t) {
   if (Adverbs().count(t.norm)) return true;
   static const std::unordered_set<std::string> kNotAdverbs = {
-      "family", "ally", "assembly", "rally", "supply", "july", "italy", "monopoly", "anomaly",
-      "reply", "belly", "holy", "only", "early", "daily", "weekly", "likely", "friendly",
-      "elderly", "costly", "deadly", "lonely", "lovely", "ugly", "orderly", "unlikely"};
+      "family",   "ally",    "assembly", "rally",    "supply",  "july",   "italy",
+      "monopoly", "anomaly", "reply",    "belly",    "holy",    "only",   "early",
+      "daily",    "weekly",  "likely",   "friendly", "elderly", "costly", "deadly",
+      "lonely",   "lovely",  "ugly",     "orderly",  "unlikely"};
   return !t.capitalized && t.norm.size() > 4 && EndsWith(t.norm, "ly") &&
          !kNotAdverbs.count(t.norm);
 }
@@ -83,30 +88,42 @@ bool IsAdverb(const Token& t) {
 // Common verb forms that are not regular -ed/-ing words.
 bool IsIrregularVerbForm(const std::string& w) {
   static const std::unordered_set<std::string> s = {
-      "said",  "says",  "say",    "told",  "tells",  "went",  "goes",  "made",   "makes",
-      "took",  "takes", "gave",   "gives", "came",   "comes", "seen",  "saw",    "known",
-      "knew",  "held",  "holds",  "left",  "leaves", "met",   "meets", "sent",   "sends",
-      "brought", "began", "begun", "wrote", "written", "broke", "broken", "spoke", "spoken",
-      "stood", "ran",   "fell",   "fallen", "found", "thought", "got", "gotten", "put",
-      "kept",  "let",   "seems",  "seemed", "led",  "fought", "won",  "lost",   "shot",
-      "struck", "hit",  "sought", "sold",  "bought", "paid", "lent", "drew", "drawn",
-      "chose", "chosen", "rose",  "risen", "wants", "agrees", "agree", "warns", "urges",
-      "believes", "believe", "faces", "hopes", "plans", "vows", "vow", "promises",
-      "threatens", "calls", "asks", "denies", "accuses", "condemns", "rejects", "supports",
-      "backs", "wants"};
+      "said",      "says",    "say",    "told",    "tells",   "went",     "goes",    "made",
+      "makes",     "took",    "takes",  "gave",    "gives",   "came",     "comes",   "seen",
+      "saw",       "known",   "knew",   "held",    "holds",   "left",     "leaves",  "met",
+      "meets",     "sent",    "sends",  "brought", "began",   "begun",    "wrote",   "written",
+      "broke",     "broken",  "spoke",  "spoken",  "stood",   "ran",      "fell",    "fallen",
+      "found",     "thought", "got",    "gotten",  "put",     "kept",     "let",     "seems",
+      "seemed",    "led",     "fought", "won",     "lost",    "shot",     "struck",  "hit",
+      "sought",    "sold",    "bought", "paid",    "lent",    "drew",     "drawn",   "chose",
+      "chosen",    "rose",    "risen",  "wants",   "agrees",  "agree",    "warns",   "urges",
+      "believes",  "believe", "faces",  "hopes",   "plans",   "vows",     "vow",     "promises",
+      "threatens", "calls",   "asks",   "denies",  "accuses", "condemns", "rejects", "supports",
+      "backs",     "wants"};
   return s.count(w) > 0;
 }
 
 // Words that open an adverbial clause ("after a hafling was reported").
 bool IsClauseOpener(const std::string& w) {
   static const std::unordered_set<std::string> s = {
-      "after", "before", "since", "until", "when", "while", "because", "although",
-      "though", "if", "unless", "whereas", "once"};
+      "after",    "before", "since", "until",  "when",    "while", "because",
+      "although", "though", "if",    "unless", "whereas", "once"};
   return s.count(w) > 0;
 }
 
-enum class Cls : uint8_t { kNominal, kDet, kPrep, kTo, kConj, kAux, kSub, kPron, kAdv, kPunct,
-                           kVerb };
+enum class Cls : uint8_t {
+  kNominal,
+  kDet,
+  kPrep,
+  kTo,
+  kConj,
+  kAux,
+  kSub,
+  kPron,
+  kAdv,
+  kPunct,
+  kVerb
+};
 
 // ---- Noun phrase units.
 
@@ -146,7 +163,8 @@ struct Item {
 };
 
 bool WordEquals(const SlotToken& el, const Token& tok) {
-  if (el.stem) return tok.norm.size() >= el.text.size() && tok.norm.compare(0, el.text.size(), el.text) == 0;
+  if (el.stem)
+    return tok.norm.size() >= el.text.size() && tok.norm.compare(0, el.text.size(), el.text) == 0;
   return tok.norm == el.text;
 }
 
@@ -195,9 +213,8 @@ class SentenceCoder {
   };
   bool MatchSide(const std::vector<SlotToken>& pat, const std::vector<Item>& seq, bool upper,
                  DictFormat format, int* source, int* target, Score* score) const;
-  bool SynsetMatch(const std::vector<std::vector<SlotToken>>& phrases,
-                   const std::vector<Item>& seq, size_t k, bool upper, size_t* used,
-                   int depth) const;
+  bool SynsetMatch(const std::vector<std::vector<SlotToken>>& phrases, const std::vector<Item>& seq,
+                   size_t k, bool upper, size_t* used, int depth) const;
   bool IsPassive(uint32_t verb, const std::vector<Item>& lower) const;
   // Codes the verb at `verb`; true when it coded an event. *resume: where to look for the
   // next verb (the end of this one's phrase), left 0 when the verb codes nothing.
@@ -304,16 +321,26 @@ void SentenceCoder::Classify() {
     if (atom_at_[t - s_.first_token] >= 0) continue;
     const std::string& w = k.norm;
     Cls c = Cls::kNominal;
-    if (w == "'s" || w == "'") c = Cls::kNominal;
-    else if (k.is_punct) c = Cls::kPunct;
-    else if (w == "to") c = Cls::kTo;
-    else if (Determiners().count(w)) c = Cls::kDet;
-    else if (w == "and" || w == "or" || w == "but" || w == "nor") c = Cls::kConj;
-    else if (IsModalOrAux(w)) c = Cls::kAux;
-    else if (Subordinators().count(w)) c = Cls::kSub;
-    else if (Prepositions().count(w)) c = Cls::kPrep;
-    else if (Pronouns().count(w)) c = Cls::kPron;
-    else if (IsAdverb(k)) c = Cls::kAdv;
+    if (w == "'s" || w == "'")
+      c = Cls::kNominal;
+    else if (k.is_punct)
+      c = Cls::kPunct;
+    else if (w == "to")
+      c = Cls::kTo;
+    else if (Determiners().count(w))
+      c = Cls::kDet;
+    else if (w == "and" || w == "or" || w == "but" || w == "nor")
+      c = Cls::kConj;
+    else if (IsModalOrAux(w))
+      c = Cls::kAux;
+    else if (Subordinators().count(w))
+      c = Cls::kSub;
+    else if (Prepositions().count(w))
+      c = Cls::kPrep;
+    else if (Pronouns().count(w))
+      c = Cls::kPron;
+    else if (IsAdverb(k))
+      c = Cls::kAdv;
     set_cls(t, c);
   }
   // TABARI reads any dictionary verb as a verb unless it follows an article, is capitalised
@@ -387,7 +414,8 @@ std::string SentenceCoder::ElementCode(uint32_t first, uint32_t end, std::string
   entry->clear();
   for (const auto& a : atoms_) {
     if (a.first < first || a.end > end) continue;
-    if (a.agent) agents.push_back(&a);
+    if (a.agent)
+      agents.push_back(&a);
     else if (actor.empty()) {
       actor = a.code;
       *entry = a.entry;
@@ -404,8 +432,10 @@ std::string SentenceCoder::ElementCode(uint32_t first, uint32_t end, std::string
       if (code.compare(k, agc.size(), agc) == 0) dup = true;
     if (dup) break;
     if (g->prefix) {
-      if (code == "---") code = agc;
-      else code = agc + code;
+      if (code == "---")
+        code = agc;
+      else
+        code = agc + code;
     } else {
       code += agc;
     }
@@ -445,7 +475,8 @@ void SentenceCoder::BuildUnits() {
     bool last_agent = atoms_[a].agent;
     for (;;) {
       uint32_t k = e;
-      if (k < s_.end_token && (tok(k).norm == "'s" || tok(k).norm == "'")) ++k;
+      if (k < s_.end_token && (tok(k).norm == "'s" || tok(k).norm == "'"))
+        ++k;
       else if (k < s_.end_token && (tok(k).norm == "of" || tok(k).norm == "in") && last_agent)
         ++k;
       if (k >= s_.end_token || atom_at_[k - s_.first_token] < 0) break;
@@ -861,8 +892,8 @@ std::vector<Item> SentenceCoder::LowerSeq(uint32_t from, uint32_t end) const {
 }
 
 bool SentenceCoder::SynsetMatch(const std::vector<std::vector<SlotToken>>& phrases,
-                                const std::vector<Item>& seq, size_t k, bool upper,
-                                size_t* used, int depth) const {
+                                const std::vector<Item>& seq, size_t k, bool upper, size_t* used,
+                                int depth) const {
   if (depth > 4) return false;
   // The longest phrase that matches at k.
   size_t best = 0;
@@ -931,8 +962,10 @@ bool SentenceCoder::MatchSide(const std::vector<SlotToken>& pat, const std::vect
                       el.kind == SlotToken::kCompound || el.kind == SlotToken::kSkip;
     if (slot) {
       if (inside && it.unit >= 0) {
-        if (el.kind == SlotToken::kSource) *source = it.unit;
-        else if (el.kind == SlotToken::kTarget) *target = it.unit;
+        if (el.kind == SlotToken::kSource)
+          *source = it.unit;
+        else if (el.kind == SlotToken::kTarget)
+          *target = it.unit;
         // TABARI's % makes a compound source and target at once; PETRARCH only asks for a
         // noun phrase there.
         else if (el.kind == SlotToken::kCompound && format == DictFormat::kTabari)
@@ -1018,8 +1051,8 @@ int SentenceCoder::MentionFor(int unit, int element, const std::string& code_in)
   return static_cast<int>(doc_->actors.size() - 1);
 }
 
-void SentenceCoder::Emit(const std::vector<CodedEvent>& events, uint32_t verb,
-                         uint32_t verb_end, const VerbPattern* pattern, const ForeignVerb& fv) {
+void SentenceCoder::Emit(const std::vector<CodedEvent>& events, uint32_t verb, uint32_t verb_end,
+                         const VerbPattern* pattern, const ForeignVerb& fv) {
   for (const auto& ce : events) {
     Event e;
     e.sentence = si_;
@@ -1151,8 +1184,7 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
           (differs(u) || (units_[u].compound && u == source)))
         target = u;
     for (int u : upper_units)
-      if (target < 0 && default_target.empty() && !tabari_ && !units_[u].coded() &&
-          u != source)
+      if (target < 0 && default_target.empty() && !tabari_ && !units_[u].coded() && u != source)
         target = u;
   }
   if (target < 0 && default_target.empty()) default_target = opt_.default_target;
@@ -1197,8 +1229,10 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
   if (!code2.empty()) {
     // "[032:033]": an event each way; "[:173]" (PETRARCH2): only the target's.
     if (srcs[0].code == "---" || tgts[0].code == "---") {
-      if (tgts[0].code == "---") tgts = srcs;
-      else srcs = tgts;
+      if (tgts[0].code == "---")
+        tgts = srcs;
+      else
+        srcs = tgts;
     }
     if (!code.empty()) make(srcs, tgts, code);
     make(tgts, srcs, code2);
@@ -1222,8 +1256,10 @@ void SentenceCoder::Run() {
   int letters = 0, caps = 0;
   for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
     for (char c : doc_->slice(tok(t).span)) {
-      if (std::isupper(static_cast<unsigned char>(c))) ++caps, ++letters;
-      else if (std::islower(static_cast<unsigned char>(c))) ++letters;
+      if (std::isupper(static_cast<unsigned char>(c)))
+        ++caps, ++letters;
+      else if (std::islower(static_cast<unsigned char>(c)))
+        ++letters;
     }
   all_caps_ = letters > 8 && caps * 10 > letters * 9;
   FindAtoms();

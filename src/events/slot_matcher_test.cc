@@ -111,8 +111,9 @@ TEST(TabariSlots, StemsChoicesAndPronouns) {
             "URGE  [102]\n"
             "ASSIST [092]\n"
             "RESTOR  [064]\n");
-  dir.Write("D.actors", "ERIADOR [ERI]\nOSGILIATH [OSG]\nCALENARDHON [CAL]\nBREE [BRE]\n"
-                        "ELROND [ELF]\nISILDUR [+++]\n");
+  dir.Write("D.actors",
+            "ERIADOR [ERI]\nOSGILIATH [OSG]\nCALENARDHON [CAL]\nBREE [BRE]\n"
+            "ELROND [ELF]\nISILDUR [+++]\n");
   Diagnostics diag(nullptr);
   auto dict = Dictionary::Load({dir.path()}, &diag);
   ASSERT_TRUE(dict);

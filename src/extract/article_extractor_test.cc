@@ -105,13 +105,13 @@ TEST(Html, KeepsTheWholeArticleAndNothingElse) {
   Article a = ArticleExtractor().ExtractHtml(kNewsPage, "https://daily.example/world/x");
   std::string text;
   for (const auto& b : a.blocks) text += "[" + b.type + "] " + b.text + "\n";
-  for (const char* kept : {"met with her Russian counterpart", "Troops at the border",
-                           "come under fire", "Around 10,000 troops", "Seoul has summoned",
-                           "North Korea | 10,000", "turning point"})
+  for (const char* kept :
+       {"met with her Russian counterpart", "Troops at the border", "come under fire",
+        "Around 10,000 troops", "Seoul has summoned", "North Korea | 10,000", "turning point"})
     EXPECT_NE(text.find(kept), std::string::npos) << kept << "\n" << text;
-  for (const char* dropped : {"Home", "cookies", "Share on", "Seoul protests deployment",
-                              "newsletter", "long comment", "Something else", "rights reserved",
-                              "By Jane Doe", "Related"})
+  for (const char* dropped :
+       {"Home", "cookies", "Share on", "Seoul protests deployment", "newsletter", "long comment",
+        "Something else", "rights reserved", "By Jane Doe", "Related"})
     EXPECT_EQ(text.find(dropped), std::string::npos) << dropped << "\n" << text;
   // The headline is the title, not a block; the pull quote appears once.
   EXPECT_EQ(text.find("Ministers meet in Moscow"), std::string::npos) << text;
@@ -146,7 +146,9 @@ TEST(Html, DateSourcesInOrderOfTrust) {
   };
   std::string body = "<body><h1>Talks</h1><p>Published on 3 March 2021. Ministers talked.</p>";
   EXPECT_EQ(date("<script type='application/ld+json'>{\"@type\":\"BlogPosting\","
-                 "\"datePublished\":\"2022-02-02\"}</script>" + body + "<time datetime="
+                 "\"datePublished\":\"2022-02-02\"}</script>" +
+                 body +
+                 "<time datetime="
                  "'2023-03-03'>x</time>"),
             "2022-02-02/json-ld");
   EXPECT_EQ(date(body + "<time datetime='2023-03-03T10:00'>x</time>"), "2023-03-03/time");

@@ -11,24 +11,44 @@ namespace dyad {
 namespace {
 
 // Phrases that, on their own, mark a paragraph as page furniture rather than news.
-constexpr std::string_view kStrongCues[] = {
-    "remind me later", "support us", "donate now", "make a donation", "become a member",
-    "subscribe to our", "sign up for our", "sign up to our", "our newsletter",
-    "this website uses cookies", "we use cookies", "accept cookies", "cookie policy",
-    "all rights reserved", "click here to", "share this article", "follow us on",
-    "read more:", "related articles", "recommended for you", "advertisement",
-    "please support", "support independent journalism", "contribution makes",
-    "every contribution", "your support", "unsubscribe"};
+constexpr std::string_view kStrongCues[] = {"remind me later",
+                                            "support us",
+                                            "donate now",
+                                            "make a donation",
+                                            "become a member",
+                                            "subscribe to our",
+                                            "sign up for our",
+                                            "sign up to our",
+                                            "our newsletter",
+                                            "this website uses cookies",
+                                            "we use cookies",
+                                            "accept cookies",
+                                            "cookie policy",
+                                            "all rights reserved",
+                                            "click here to",
+                                            "share this article",
+                                            "follow us on",
+                                            "read more:",
+                                            "related articles",
+                                            "recommended for you",
+                                            "advertisement",
+                                            "please support",
+                                            "support independent journalism",
+                                            "contribution makes",
+                                            "every contribution",
+                                            "your support",
+                                            "unsubscribe"};
 
 // Phrases that open an appeal addressed to the reader.
-constexpr std::string_view kOpeners[] = {"a message from", "dear reader", "dear readers",
-                                         "dear friends", "before you go", "a note to readers",
+constexpr std::string_view kOpeners[] = {"a message from", "dear reader",   "dear readers",
+                                         "dear friends",   "before you go", "a note to readers",
                                          "to our readers"};
 
 // Vocabulary of appeals: counted, not decisive alone.
 constexpr std::string_view kAppealWords[] = {
-    "support", "donate", "donation", "subscribe", "subscription", "newsletter", "membership",
-    "contribution", "contribute", "independent journalism", "monthly", "sign up", "inbox"};
+    "support",    "donate",     "donation",     "subscribe",  "subscription",
+    "newsletter", "membership", "contribution", "contribute", "independent journalism",
+    "monthly",    "sign up",    "inbox"};
 
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
@@ -48,8 +68,8 @@ void ForEachWord(std::string_view lower, F&& f) {
 }
 
 bool IsReaderPronoun(std::string_view w) {
-  return w == "you" || w == "your" || w == "you're" || w == "yours" || w == "we" ||
-         w == "us" || w == "our" || w == "we're" || w == "ours";
+  return w == "you" || w == "your" || w == "you're" || w == "yours" || w == "we" || w == "us" ||
+         w == "our" || w == "we're" || w == "ours";
 }
 
 }  // namespace
@@ -96,12 +116,15 @@ double BoilerplateFilter::Score(std::string_view p) const {
   // A few words that only name page furniture: "Subscribe", "Sign up", "Read more", "Home".
   if (words <= 4 && score == 0) {
     static const std::string_view kFurniture[] = {
-        "home", "subscribe", "sign", "up", "in", "log", "login", "share", "menu", "search",
-        "next", "previous", "prev", "advertisement", "sponsored", "newsletter", "newsletters",
-        "related", "read", "more", "tags", "comments", "reply", "print", "email", "follow",
-        "us", "back", "to", "top", "jump", "skip", "content", "the", "list", "copyright",
-        "posts", "stories", "articles", "you", "may", "also", "like", "recommended", "trending",
-        "popular", "most", "latest", "now", "here", "click", "continue", "reading", "this"};
+        "home",  "subscribe",     "sign",      "up",         "in",          "log",
+        "login", "share",         "menu",      "search",     "next",        "previous",
+        "prev",  "advertisement", "sponsored", "newsletter", "newsletters", "related",
+        "read",  "more",          "tags",      "comments",   "reply",       "print",
+        "email", "follow",        "us",        "back",       "to",          "top",
+        "jump",  "skip",          "content",   "the",        "list",        "copyright",
+        "posts", "stories",       "articles",  "you",        "may",         "also",
+        "like",  "recommended",   "trending",  "popular",    "most",        "latest",
+        "now",   "here",          "click",     "continue",   "reading",     "this"};
     bool all = true;
     ForEachWord(lower, [&](std::string_view w) {
       bool known = false;
@@ -113,8 +136,10 @@ double BoilerplateFilter::Score(std::string_view p) const {
   int appeal = distinct(appeal_words);
   // Text that talks to the reader and asks for something is an appeal, not a report.
   const double density = static_cast<double>(reader) / static_cast<double>(words);
-  if (density > 0.06 && appeal >= 2) score += 1.0;
-  else if (density > 0.04 && appeal >= 1) score += 0.5;
+  if (density > 0.06 && appeal >= 2)
+    score += 1.0;
+  else if (density > 0.04 && appeal >= 1)
+    score += 0.5;
   return score;
 }
 

@@ -3,12 +3,12 @@
 #include <myhtml/api.h>
 
 #include <array>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "core/utf8.h"
-#include <cstring>
 
 namespace dyad {
 
@@ -19,53 +19,99 @@ std::array<HtmlTag, MyHTML_TAG_LAST_ENTRY + 1> BuildTagTable() {
   t.fill(HtmlTag::kOther);
   auto set = [&](myhtml_tag_id_t id, HtmlTag tag) { t[id] = tag; };
   set(MyHTML_TAG__TEXT, HtmlTag::kText);
-  set(MyHTML_TAG_HTML, HtmlTag::kHtml); set(MyHTML_TAG_HEAD, HtmlTag::kHead);
-  set(MyHTML_TAG_BODY, HtmlTag::kBody); set(MyHTML_TAG_TITLE, HtmlTag::kTitle);
-  set(MyHTML_TAG_META, HtmlTag::kMeta); set(MyHTML_TAG_LINK, HtmlTag::kLink);
-  set(MyHTML_TAG_BASE, HtmlTag::kBase); set(MyHTML_TAG_SCRIPT, HtmlTag::kScript);
-  set(MyHTML_TAG_STYLE, HtmlTag::kStyle); set(MyHTML_TAG_NOSCRIPT, HtmlTag::kNoscript);
-  set(MyHTML_TAG_TEMPLATE, HtmlTag::kTemplate); set(MyHTML_TAG_SVG, HtmlTag::kSvg);
-  set(MyHTML_TAG_MATH, HtmlTag::kMath); set(MyHTML_TAG_CANVAS, HtmlTag::kCanvas);
-  set(MyHTML_TAG_IFRAME, HtmlTag::kIframe); set(MyHTML_TAG_OBJECT, HtmlTag::kObject);
-  set(MyHTML_TAG_EMBED, HtmlTag::kEmbed); set(MyHTML_TAG_VIDEO, HtmlTag::kVideo);
+  set(MyHTML_TAG_HTML, HtmlTag::kHtml);
+  set(MyHTML_TAG_HEAD, HtmlTag::kHead);
+  set(MyHTML_TAG_BODY, HtmlTag::kBody);
+  set(MyHTML_TAG_TITLE, HtmlTag::kTitle);
+  set(MyHTML_TAG_META, HtmlTag::kMeta);
+  set(MyHTML_TAG_LINK, HtmlTag::kLink);
+  set(MyHTML_TAG_BASE, HtmlTag::kBase);
+  set(MyHTML_TAG_SCRIPT, HtmlTag::kScript);
+  set(MyHTML_TAG_STYLE, HtmlTag::kStyle);
+  set(MyHTML_TAG_NOSCRIPT, HtmlTag::kNoscript);
+  set(MyHTML_TAG_TEMPLATE, HtmlTag::kTemplate);
+  set(MyHTML_TAG_SVG, HtmlTag::kSvg);
+  set(MyHTML_TAG_MATH, HtmlTag::kMath);
+  set(MyHTML_TAG_CANVAS, HtmlTag::kCanvas);
+  set(MyHTML_TAG_IFRAME, HtmlTag::kIframe);
+  set(MyHTML_TAG_OBJECT, HtmlTag::kObject);
+  set(MyHTML_TAG_EMBED, HtmlTag::kEmbed);
+  set(MyHTML_TAG_VIDEO, HtmlTag::kVideo);
   set(MyHTML_TAG_AUDIO, HtmlTag::kAudio);
-  set(MyHTML_TAG_IMG, HtmlTag::kImg); set(MyHTML_TAG_FIGURE, HtmlTag::kFigure);
-  set(MyHTML_TAG_FIGCAPTION, HtmlTag::kFigcaption); set(MyHTML_TAG_FORM, HtmlTag::kForm);
-  set(MyHTML_TAG_INPUT, HtmlTag::kInput); set(MyHTML_TAG_BUTTON, HtmlTag::kButton);
-  set(MyHTML_TAG_SELECT, HtmlTag::kSelect); set(MyHTML_TAG_OPTION, HtmlTag::kOption);
-  set(MyHTML_TAG_TEXTAREA, HtmlTag::kTextarea); set(MyHTML_TAG_LABEL, HtmlTag::kLabel);
-  set(MyHTML_TAG_NAV, HtmlTag::kNav); set(MyHTML_TAG_HEADER, HtmlTag::kHeader);
-  set(MyHTML_TAG_FOOTER, HtmlTag::kFooter); set(MyHTML_TAG_ASIDE, HtmlTag::kAside);
-  set(MyHTML_TAG_MAIN, HtmlTag::kMain); set(MyHTML_TAG_ARTICLE, HtmlTag::kArticle);
-  set(MyHTML_TAG_SECTION, HtmlTag::kSection); set(MyHTML_TAG_DIV, HtmlTag::kDiv);
-  set(MyHTML_TAG_SPAN, HtmlTag::kSpan); set(MyHTML_TAG_P, HtmlTag::kP);
-  set(MyHTML_TAG_BR, HtmlTag::kBr); set(MyHTML_TAG_HR, HtmlTag::kHr);
-  set(MyHTML_TAG_H1, HtmlTag::kH1); set(MyHTML_TAG_H2, HtmlTag::kH2);
-  set(MyHTML_TAG_H3, HtmlTag::kH3); set(MyHTML_TAG_H4, HtmlTag::kH4);
-  set(MyHTML_TAG_H5, HtmlTag::kH5); set(MyHTML_TAG_H6, HtmlTag::kH6);
-  set(MyHTML_TAG_UL, HtmlTag::kUl); set(MyHTML_TAG_OL, HtmlTag::kOl);
-  set(MyHTML_TAG_LI, HtmlTag::kLi); set(MyHTML_TAG_DL, HtmlTag::kDl);
-  set(MyHTML_TAG_DT, HtmlTag::kDt); set(MyHTML_TAG_DD, HtmlTag::kDd);
-  set(MyHTML_TAG_BLOCKQUOTE, HtmlTag::kBlockquote); set(MyHTML_TAG_Q, HtmlTag::kQ);
-  set(MyHTML_TAG_PRE, HtmlTag::kPre); set(MyHTML_TAG_LISTING, HtmlTag::kPre);
-  set(MyHTML_TAG_XMP, HtmlTag::kPre); set(MyHTML_TAG_PLAINTEXT, HtmlTag::kPre);
-  set(MyHTML_TAG_CODE, HtmlTag::kCode); set(MyHTML_TAG_TABLE, HtmlTag::kTable);
-  set(MyHTML_TAG_THEAD, HtmlTag::kThead); set(MyHTML_TAG_TBODY, HtmlTag::kTbody);
-  set(MyHTML_TAG_TFOOT, HtmlTag::kTfoot); set(MyHTML_TAG_TR, HtmlTag::kTr);
-  set(MyHTML_TAG_TD, HtmlTag::kTd); set(MyHTML_TAG_TH, HtmlTag::kTh);
-  set(MyHTML_TAG_CAPTION, HtmlTag::kCaption); set(MyHTML_TAG_A, HtmlTag::kA);
-  set(MyHTML_TAG_TIME, HtmlTag::kTime); set(MyHTML_TAG_ADDRESS, HtmlTag::kAddress);
-  set(MyHTML_TAG_DETAILS, HtmlTag::kDetails); set(MyHTML_TAG_SUMMARY, HtmlTag::kSummary);
-  set(MyHTML_TAG_DIALOG, HtmlTag::kDialog); set(MyHTML_TAG_MENU, HtmlTag::kMenu);
-  set(MyHTML_TAG_CENTER, HtmlTag::kCenter); set(MyHTML_TAG_FONT, HtmlTag::kFont);
-  set(MyHTML_TAG_B, HtmlTag::kB); set(MyHTML_TAG_STRONG, HtmlTag::kStrong);
-  set(MyHTML_TAG_I, HtmlTag::kI); set(MyHTML_TAG_EM, HtmlTag::kEm);
-  set(MyHTML_TAG_U, HtmlTag::kU); set(MyHTML_TAG_SMALL, HtmlTag::kSmall);
-  set(MyHTML_TAG_SUP, HtmlTag::kSup); set(MyHTML_TAG_SUB, HtmlTag::kSub);
-  set(MyHTML_TAG_ABBR, HtmlTag::kAbbr); set(MyHTML_TAG_CITE, HtmlTag::kCite);
-  set(MyHTML_TAG_MARK, HtmlTag::kMark); set(MyHTML_TAG_S, HtmlTag::kS);
-  set(MyHTML_TAG_DEL, HtmlTag::kDel); set(MyHTML_TAG_INS, HtmlTag::kIns);
-  set(MyHTML_TAG_WBR, HtmlTag::kWbr); set(MyHTML_TAG_HGROUP, HtmlTag::kHgroup);
+  set(MyHTML_TAG_IMG, HtmlTag::kImg);
+  set(MyHTML_TAG_FIGURE, HtmlTag::kFigure);
+  set(MyHTML_TAG_FIGCAPTION, HtmlTag::kFigcaption);
+  set(MyHTML_TAG_FORM, HtmlTag::kForm);
+  set(MyHTML_TAG_INPUT, HtmlTag::kInput);
+  set(MyHTML_TAG_BUTTON, HtmlTag::kButton);
+  set(MyHTML_TAG_SELECT, HtmlTag::kSelect);
+  set(MyHTML_TAG_OPTION, HtmlTag::kOption);
+  set(MyHTML_TAG_TEXTAREA, HtmlTag::kTextarea);
+  set(MyHTML_TAG_LABEL, HtmlTag::kLabel);
+  set(MyHTML_TAG_NAV, HtmlTag::kNav);
+  set(MyHTML_TAG_HEADER, HtmlTag::kHeader);
+  set(MyHTML_TAG_FOOTER, HtmlTag::kFooter);
+  set(MyHTML_TAG_ASIDE, HtmlTag::kAside);
+  set(MyHTML_TAG_MAIN, HtmlTag::kMain);
+  set(MyHTML_TAG_ARTICLE, HtmlTag::kArticle);
+  set(MyHTML_TAG_SECTION, HtmlTag::kSection);
+  set(MyHTML_TAG_DIV, HtmlTag::kDiv);
+  set(MyHTML_TAG_SPAN, HtmlTag::kSpan);
+  set(MyHTML_TAG_P, HtmlTag::kP);
+  set(MyHTML_TAG_BR, HtmlTag::kBr);
+  set(MyHTML_TAG_HR, HtmlTag::kHr);
+  set(MyHTML_TAG_H1, HtmlTag::kH1);
+  set(MyHTML_TAG_H2, HtmlTag::kH2);
+  set(MyHTML_TAG_H3, HtmlTag::kH3);
+  set(MyHTML_TAG_H4, HtmlTag::kH4);
+  set(MyHTML_TAG_H5, HtmlTag::kH5);
+  set(MyHTML_TAG_H6, HtmlTag::kH6);
+  set(MyHTML_TAG_UL, HtmlTag::kUl);
+  set(MyHTML_TAG_OL, HtmlTag::kOl);
+  set(MyHTML_TAG_LI, HtmlTag::kLi);
+  set(MyHTML_TAG_DL, HtmlTag::kDl);
+  set(MyHTML_TAG_DT, HtmlTag::kDt);
+  set(MyHTML_TAG_DD, HtmlTag::kDd);
+  set(MyHTML_TAG_BLOCKQUOTE, HtmlTag::kBlockquote);
+  set(MyHTML_TAG_Q, HtmlTag::kQ);
+  set(MyHTML_TAG_PRE, HtmlTag::kPre);
+  set(MyHTML_TAG_LISTING, HtmlTag::kPre);
+  set(MyHTML_TAG_XMP, HtmlTag::kPre);
+  set(MyHTML_TAG_PLAINTEXT, HtmlTag::kPre);
+  set(MyHTML_TAG_CODE, HtmlTag::kCode);
+  set(MyHTML_TAG_TABLE, HtmlTag::kTable);
+  set(MyHTML_TAG_THEAD, HtmlTag::kThead);
+  set(MyHTML_TAG_TBODY, HtmlTag::kTbody);
+  set(MyHTML_TAG_TFOOT, HtmlTag::kTfoot);
+  set(MyHTML_TAG_TR, HtmlTag::kTr);
+  set(MyHTML_TAG_TD, HtmlTag::kTd);
+  set(MyHTML_TAG_TH, HtmlTag::kTh);
+  set(MyHTML_TAG_CAPTION, HtmlTag::kCaption);
+  set(MyHTML_TAG_A, HtmlTag::kA);
+  set(MyHTML_TAG_TIME, HtmlTag::kTime);
+  set(MyHTML_TAG_ADDRESS, HtmlTag::kAddress);
+  set(MyHTML_TAG_DETAILS, HtmlTag::kDetails);
+  set(MyHTML_TAG_SUMMARY, HtmlTag::kSummary);
+  set(MyHTML_TAG_DIALOG, HtmlTag::kDialog);
+  set(MyHTML_TAG_MENU, HtmlTag::kMenu);
+  set(MyHTML_TAG_CENTER, HtmlTag::kCenter);
+  set(MyHTML_TAG_FONT, HtmlTag::kFont);
+  set(MyHTML_TAG_B, HtmlTag::kB);
+  set(MyHTML_TAG_STRONG, HtmlTag::kStrong);
+  set(MyHTML_TAG_I, HtmlTag::kI);
+  set(MyHTML_TAG_EM, HtmlTag::kEm);
+  set(MyHTML_TAG_U, HtmlTag::kU);
+  set(MyHTML_TAG_SMALL, HtmlTag::kSmall);
+  set(MyHTML_TAG_SUP, HtmlTag::kSup);
+  set(MyHTML_TAG_SUB, HtmlTag::kSub);
+  set(MyHTML_TAG_ABBR, HtmlTag::kAbbr);
+  set(MyHTML_TAG_CITE, HtmlTag::kCite);
+  set(MyHTML_TAG_MARK, HtmlTag::kMark);
+  set(MyHTML_TAG_S, HtmlTag::kS);
+  set(MyHTML_TAG_DEL, HtmlTag::kDel);
+  set(MyHTML_TAG_INS, HtmlTag::kIns);
+  set(MyHTML_TAG_WBR, HtmlTag::kWbr);
+  set(MyHTML_TAG_HGROUP, HtmlTag::kHgroup);
   set(MyHTML_TAG_SOURCE, HtmlTag::kSource);
   return t;
 }
@@ -77,15 +123,24 @@ HtmlTag TagOf(myhtml_tag_id_t id) {
 
 bool AttrOf(std::string_view key, HtmlAttr* out) {
   static constexpr std::pair<std::string_view, HtmlAttr> kNames[] = {
-      {"id", HtmlAttr::kId},           {"class", HtmlAttr::kClass},
-      {"role", HtmlAttr::kRole},       {"itemprop", HtmlAttr::kItemprop},
-      {"itemtype", HtmlAttr::kItemtype}, {"property", HtmlAttr::kProperty},
-      {"name", HtmlAttr::kName},       {"content", HtmlAttr::kContent},
-      {"rel", HtmlAttr::kRel},         {"href", HtmlAttr::kHref},
-      {"datetime", HtmlAttr::kDatetime}, {"lang", HtmlAttr::kLang},
-      {"hidden", HtmlAttr::kHidden},   {"aria-hidden", HtmlAttr::kAriaHidden},
-      {"style", HtmlAttr::kStyle},     {"type", HtmlAttr::kType},
-      {"charset", HtmlAttr::kCharset}, {"http-equiv", HtmlAttr::kHttpEquiv},
+      {"id", HtmlAttr::kId},
+      {"class", HtmlAttr::kClass},
+      {"role", HtmlAttr::kRole},
+      {"itemprop", HtmlAttr::kItemprop},
+      {"itemtype", HtmlAttr::kItemtype},
+      {"property", HtmlAttr::kProperty},
+      {"name", HtmlAttr::kName},
+      {"content", HtmlAttr::kContent},
+      {"rel", HtmlAttr::kRel},
+      {"href", HtmlAttr::kHref},
+      {"datetime", HtmlAttr::kDatetime},
+      {"lang", HtmlAttr::kLang},
+      {"hidden", HtmlAttr::kHidden},
+      {"aria-hidden", HtmlAttr::kAriaHidden},
+      {"style", HtmlAttr::kStyle},
+      {"type", HtmlAttr::kType},
+      {"charset", HtmlAttr::kCharset},
+      {"http-equiv", HtmlAttr::kHttpEquiv},
       {"aria-label", HtmlAttr::kAriaLabel}};
   for (const auto& [name, a] : kNames)
     if (key == name) {
@@ -117,18 +172,17 @@ struct ThreadParser {
 
 const std::unordered_map<std::string, char32_t>& NamedEntities() {
   static const std::unordered_map<std::string, char32_t> m = {
-      {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},
-      {"apos", '\''},     {"nbsp", 0xA0},      {"rsquo", 0x2019},  {"lsquo", 0x2018},
-      {"rdquo", 0x201D},  {"ldquo", 0x201C},   {"mdash", 0x2014},  {"ndash", 0x2013},
-      {"hellip", 0x2026}, {"copy", 0xA9},      {"reg", 0xAE},      {"eacute", 0xE9},
-      {"egrave", 0xE8},   {"aacute", 0xE1},    {"oacute", 0xF3},   {"uuml", 0xFC},
-      {"ouml", 0xF6},     {"auml", 0xE4},      {"ccedil", 0xE7},   {"ntilde", 0xF1},
-      {"iacute", 0xED},   {"uacute", 0xFA},    {"laquo", 0xAB},    {"raquo", 0xBB},
-      {"bull", 0x2022},   {"middot", 0xB7},    {"euro", 0x20AC},   {"pound", 0xA3},
-      {"deg", 0xB0},      {"times", 0xD7},     {"shy", 0xAD},      {"zwnj", 0x200C}};
+      {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},     {"nbsp", 0xA0},    {"rsquo", 0x2019}, {"lsquo", 0x2018},
+      {"rdquo", 0x201D},  {"ldquo", 0x201C}, {"mdash", 0x2014}, {"ndash", 0x2013},
+      {"hellip", 0x2026}, {"copy", 0xA9},    {"reg", 0xAE},     {"eacute", 0xE9},
+      {"egrave", 0xE8},   {"aacute", 0xE1},  {"oacute", 0xF3},  {"uuml", 0xFC},
+      {"ouml", 0xF6},     {"auml", 0xE4},    {"ccedil", 0xE7},  {"ntilde", 0xF1},
+      {"iacute", 0xED},   {"uacute", 0xFA},  {"laquo", 0xAB},   {"raquo", 0xBB},
+      {"bull", 0x2022},   {"middot", 0xB7},  {"euro", 0x20AC},  {"pound", 0xA3},
+      {"deg", 0xB0},      {"times", 0xD7},   {"shy", 0xAD},     {"zwnj", 0x200C}};
   return m;
 }
-
 
 // Pages bigger than this are parsed in a tree of their own, freed right after, so that one
 // huge page does not leave a thread's pools that size for the rest of a run.
@@ -184,10 +238,10 @@ struct HtmlDomBuilder {
           size_t len = 0;
           const char* t = myhtml_node_text(n, &len);
           // Text of scripts and styles is not kept (JSON-LD scripts excepted).
-          bool in_raw = nodes[parent].tag == HtmlTag::kStyle ||
-                        (nodes[parent].tag == HtmlTag::kScript &&
-                         dom->attr(parent, HtmlAttr::kType).find("ld+json") ==
-                             std::string_view::npos);
+          bool in_raw =
+              nodes[parent].tag == HtmlTag::kStyle ||
+              (nodes[parent].tag == HtmlTag::kScript &&
+               dom->attr(parent, HtmlAttr::kType).find("ld+json") == std::string_view::npos);
           if (!t || in_raw) len = 0;
           node.data = AddText(std::string_view(t ? t : "", len));
           node.size = static_cast<uint32_t>(len);
@@ -204,10 +258,9 @@ struct HtmlDomBuilder {
             dom->attrs_.push_back({which, off, static_cast<uint32_t>(v ? vlen : 0)});
           }
           node.size = static_cast<uint32_t>(dom->attrs_.size()) - node.data;
-          descend = tag != HtmlTag::kSvg && tag != HtmlTag::kMath &&
-                    tag != HtmlTag::kTemplate && tag != HtmlTag::kNoscript &&
-                    tag != HtmlTag::kIframe && tag != HtmlTag::kSelect &&
-                    myhtml_node_child(n) != nullptr;
+          descend = tag != HtmlTag::kSvg && tag != HtmlTag::kMath && tag != HtmlTag::kTemplate &&
+                    tag != HtmlTag::kNoscript && tag != HtmlTag::kIframe &&
+                    tag != HtmlTag::kSelect && myhtml_node_child(n) != nullptr;
         }
         nodes.push_back(node);
         if (last[parent_level]) nodes[last[parent_level]].next = idx;
@@ -294,7 +347,8 @@ std::string_view HtmlDom::attr(uint32_t i, HtmlAttr a) const {
   const HtmlNode& n = nodes_[i];
   if (n.tag == HtmlTag::kText || i == 0) return {};
   for (uint32_t k = n.data; k < n.data + n.size; ++k)
-    if (attrs_[k].name == a) return std::string_view(chars_).substr(attrs_[k].offset, attrs_[k].size);
+    if (attrs_[k].name == a)
+      return std::string_view(chars_).substr(attrs_[k].offset, attrs_[k].size);
   return {};
 }
 

@@ -10,8 +10,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const dyad::ArticleExtractor extractor;
-  std::string page = dyad::DecodeToUtf8(
-      std::string_view(reinterpret_cast<const char*>(data), size), "", /*html=*/true);
+  std::string page = dyad::DecodeToUtf8(std::string_view(reinterpret_cast<const char*>(data), size),
+                                        "", /*html=*/true);
   dyad::RepairUtf8(page);
   dyad::Article a = extractor.ExtractHtml(page, "https://fuzz.example/2024/01/02/page");
   size_t total = 0;

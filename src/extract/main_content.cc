@@ -44,47 +44,136 @@ Hint ClassifyName(std::string_view ci) {
   if (ci.size() <= 1) return Hint::kNone;
   // Names that mark the article body itself.
   static constexpr std::string_view kBody[] = {
-      "articlebody",   "article-body",   "article__body", "article_body",  "story-body",
-      "storybody",     "entry-content",  "post-content",  "postcontent",   "post-body",
-      "postbody",      "article-content", "articlecontent", "article__content",
-      "article_content", "content-body", "story-content", "storycontent",  "blog-content",
-      "single-content", "post-entry",    "article-text",  "articletext",   "story-text",
-      "body-text",     "news-content",   "news-body",     "entry-body",    "post__content",
-      "post_content",  "entry__content", "article__text", "articlebodytext", "main-article-body",
-      "blog-post-content", "post-text",  "story__body",   "story__content", "c-entry-content",
-      "article-main-content", "text-content", "rich-text-article", "detail-content"};
+      "articlebody",     "article-body",      "article__body",     "article_body",
+      "story-body",      "storybody",         "entry-content",     "post-content",
+      "postcontent",     "post-body",         "postbody",          "article-content",
+      "articlecontent",  "article__content",  "article_content",   "content-body",
+      "story-content",   "storycontent",      "blog-content",      "single-content",
+      "post-entry",      "article-text",      "articletext",       "story-text",
+      "body-text",       "news-content",      "news-body",         "entry-body",
+      "post__content",   "post_content",      "entry__content",    "article__text",
+      "articlebodytext", "main-article-body", "blog-post-content", "post-text",
+      "story__body",     "story__content",    "c-entry-content",   "article-main-content",
+      "text-content",    "rich-text-article", "detail-content"};
   // Names of furniture, matched anywhere in the name.
-  static constexpr std::string_view kJunkSub[] = {
-      "disqus",     "comment",    "share",      "sharing",    "social",     "related",
-      "recommend",  "newsletter", "subscri",    "signup",     "sign-up",    "cookie",
-      "consent",    "gdpr",       "advert",     "sponsor",    "popup",      "pop-up",
-      "modal",      "breadcrumb", "outbrain",   "taboola",    "donat",      "paywall",
-      "sr-only",    "screen-reader", "screenreader", "visually-hidden", "visuallyhidden",
-      "readmore",   "read-more",  "more-stories", "morestories", "trending", "most-popular",
-      "mostpopular", "most-read", "mostread",   "you-may",    "also-read",  "alsoread",
-      "author-bio", "authorbio",  "author-box", "authorbox",  "about-author", "about-the-author",
-      "skip-link",  "skiplink",   "post-nav",   "postnav",    "prev-next",  "next-prev",
-      "byline",     "jp-relatedposts", "yarpp",  "wp-block-buttons", "promo",  "pagination",
-      "breaking-news", "subnav",  "navbar",     "navigation", "offcanvas",  "off-canvas",
-      "masthead",   "dateline",   "timestamp",  "published-date",
-      "post-date",  "entry-date", "article-date", "author-info", "authorinfo", "article-tags",
-      "post-tags",  "tag-list",   "taglist",    "tags-list",  "toolbar",    "print-only",
-      "app-download", "download-app", "follow-us", "followus",
-      "signin",     "sign-in",    "dropdown",   "tooltip",
-      "overlay",    "footnote-nav", "table-of-contents", "pullquote",
-      "pull-quote", "inline-related", "read-next", "readnext", "more-from", "morefrom",
-      "newsletter", "top-stories", "topstories", "latest-news", "latestnews"};
+  static constexpr std::string_view kJunkSub[] = {"disqus",
+                                                  "comment",
+                                                  "share",
+                                                  "sharing",
+                                                  "social",
+                                                  "related",
+                                                  "recommend",
+                                                  "newsletter",
+                                                  "subscri",
+                                                  "signup",
+                                                  "sign-up",
+                                                  "cookie",
+                                                  "consent",
+                                                  "gdpr",
+                                                  "advert",
+                                                  "sponsor",
+                                                  "popup",
+                                                  "pop-up",
+                                                  "modal",
+                                                  "breadcrumb",
+                                                  "outbrain",
+                                                  "taboola",
+                                                  "donat",
+                                                  "paywall",
+                                                  "sr-only",
+                                                  "screen-reader",
+                                                  "screenreader",
+                                                  "visually-hidden",
+                                                  "visuallyhidden",
+                                                  "readmore",
+                                                  "read-more",
+                                                  "more-stories",
+                                                  "morestories",
+                                                  "trending",
+                                                  "most-popular",
+                                                  "mostpopular",
+                                                  "most-read",
+                                                  "mostread",
+                                                  "you-may",
+                                                  "also-read",
+                                                  "alsoread",
+                                                  "author-bio",
+                                                  "authorbio",
+                                                  "author-box",
+                                                  "authorbox",
+                                                  "about-author",
+                                                  "about-the-author",
+                                                  "skip-link",
+                                                  "skiplink",
+                                                  "post-nav",
+                                                  "postnav",
+                                                  "prev-next",
+                                                  "next-prev",
+                                                  "byline",
+                                                  "jp-relatedposts",
+                                                  "yarpp",
+                                                  "wp-block-buttons",
+                                                  "promo",
+                                                  "pagination",
+                                                  "breaking-news",
+                                                  "subnav",
+                                                  "navbar",
+                                                  "navigation",
+                                                  "offcanvas",
+                                                  "off-canvas",
+                                                  "masthead",
+                                                  "dateline",
+                                                  "timestamp",
+                                                  "published-date",
+                                                  "post-date",
+                                                  "entry-date",
+                                                  "article-date",
+                                                  "author-info",
+                                                  "authorinfo",
+                                                  "article-tags",
+                                                  "post-tags",
+                                                  "tag-list",
+                                                  "taglist",
+                                                  "tags-list",
+                                                  "toolbar",
+                                                  "print-only",
+                                                  "app-download",
+                                                  "download-app",
+                                                  "follow-us",
+                                                  "followus",
+                                                  "signin",
+                                                  "sign-in",
+                                                  "dropdown",
+                                                  "tooltip",
+                                                  "overlay",
+                                                  "footnote-nav",
+                                                  "table-of-contents",
+                                                  "pullquote",
+                                                  "pull-quote",
+                                                  "inline-related",
+                                                  "read-next",
+                                                  "readnext",
+                                                  "more-from",
+                                                  "morefrom",
+                                                  "newsletter",
+                                                  "top-stories",
+                                                  "topstories",
+                                                  "latest-news",
+                                                  "latestnews"};
   // Short words that name furniture only as a whole part of the name.
   static const std::initializer_list<std::string_view> kJunkParts = {
-      "nav", "menu", "footer", "ad", "ads", "adv", "advert", "advertisement", "advertising",
-      "dfp", "gpt", "sponsored", "meta", "tags", "tag", "author", "authors",
-      "print", "rating", "ratings", "alert", "cta", "breadcrumbs", "copyright", "legal",
-      "ticker", "credit", "credits", "caption", "skip", "teaser", "teasers", "aside", "header",
-      "topbar", "utility", "flyout", "sticky", "notification", "subscribe", "disclaimer",
-      "embed", "video", "gallery", "slideshow", "carousel", "poll", "quiz", "survey",
-      "signature", "bio", "date", "time", "published", "updated", "share", "shares", "icons",
-      "icon", "logo", "category", "categories", "kicker", "eyebrow", "badge",
-      "sidebar", "banner", "login", "search", "partner"};
+      "nav",      "menu",          "footer",       "ad",        "ads",         "adv",
+      "advert",   "advertisement", "advertising",  "dfp",       "gpt",         "sponsored",
+      "meta",     "tags",          "tag",          "author",    "authors",     "print",
+      "rating",   "ratings",       "alert",        "cta",       "breadcrumbs", "copyright",
+      "legal",    "ticker",        "credit",       "credits",   "caption",     "skip",
+      "teaser",   "teasers",       "aside",        "header",    "topbar",      "utility",
+      "flyout",   "sticky",        "notification", "subscribe", "disclaimer",  "embed",
+      "video",    "gallery",       "slideshow",    "carousel",  "poll",        "quiz",
+      "survey",   "signature",     "bio",          "date",      "time",        "published",
+      "updated",  "share",         "shares",       "icons",     "icon",        "logo",
+      "category", "categories",    "kicker",       "eyebrow",   "badge",       "sidebar",
+      "banner",   "login",         "search",       "partner"};
   static const PhraseSet body(kBody);
   static const PhraseSet junk(kJunkSub);
   if (body.AnyIn(ci)) return Hint::kBody;
@@ -103,14 +192,14 @@ Hint ClassifyName(std::string_view ci) {
 }
 
 struct Info {
-  uint32_t text = 0;     // visible characters in the subtree (white space not counted)
-  uint32_t link = 0;     // of which inside links
-  uint32_t direct = 0;   // in the element's own text children
+  uint32_t text = 0;    // visible characters in the subtree (white space not counted)
+  uint32_t link = 0;    // of which inside links
+  uint32_t direct = 0;  // in the element's own text children
   uint32_t commas = 0;
-  float score = 0;       // readability-style content score
-  bool removed = false;  // furniture: left out with its subtree
-  bool protect = false;  // holds the article body: never removed
-  bool comments = false; // named as a comment thread
+  float score = 0;        // readability-style content score
+  bool removed = false;   // furniture: left out with its subtree
+  bool protect = false;   // holds the article body: never removed
+  bool comments = false;  // named as a comment thread
   bool headline = false;  // holds the article's headline: its name alone does not remove it
   Hint hint = Hint::kNone;
 };
@@ -147,13 +236,32 @@ bool IsHeading(HtmlTag t) {
 // Elements whose content is never article text.
 bool NeverContent(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kHead: case HtmlTag::kTitle: case HtmlTag::kMeta: case HtmlTag::kLink:
-    case HtmlTag::kBase: case HtmlTag::kScript: case HtmlTag::kStyle: case HtmlTag::kNoscript:
-    case HtmlTag::kTemplate: case HtmlTag::kSvg: case HtmlTag::kMath: case HtmlTag::kCanvas:
-    case HtmlTag::kIframe: case HtmlTag::kObject: case HtmlTag::kEmbed: case HtmlTag::kVideo:
-    case HtmlTag::kAudio: case HtmlTag::kInput: case HtmlTag::kButton: case HtmlTag::kSelect:
-    case HtmlTag::kOption: case HtmlTag::kTextarea: case HtmlTag::kNav: case HtmlTag::kDialog:
-    case HtmlTag::kSource: case HtmlTag::kLabel:
+    case HtmlTag::kHead:
+    case HtmlTag::kTitle:
+    case HtmlTag::kMeta:
+    case HtmlTag::kLink:
+    case HtmlTag::kBase:
+    case HtmlTag::kScript:
+    case HtmlTag::kStyle:
+    case HtmlTag::kNoscript:
+    case HtmlTag::kTemplate:
+    case HtmlTag::kSvg:
+    case HtmlTag::kMath:
+    case HtmlTag::kCanvas:
+    case HtmlTag::kIframe:
+    case HtmlTag::kObject:
+    case HtmlTag::kEmbed:
+    case HtmlTag::kVideo:
+    case HtmlTag::kAudio:
+    case HtmlTag::kInput:
+    case HtmlTag::kButton:
+    case HtmlTag::kSelect:
+    case HtmlTag::kOption:
+    case HtmlTag::kTextarea:
+    case HtmlTag::kNav:
+    case HtmlTag::kDialog:
+    case HtmlTag::kSource:
+    case HtmlTag::kLabel:
       return true;
     default:
       return false;
@@ -162,17 +270,47 @@ bool NeverContent(HtmlTag t) {
 
 bool IsBlockTag(HtmlTag t) {
   switch (t) {
-    case HtmlTag::kP: case HtmlTag::kDiv: case HtmlTag::kSection: case HtmlTag::kArticle:
-    case HtmlTag::kMain: case HtmlTag::kHeader: case HtmlTag::kFooter: case HtmlTag::kAside:
-    case HtmlTag::kH1: case HtmlTag::kH2: case HtmlTag::kH3: case HtmlTag::kH4:
-    case HtmlTag::kH5: case HtmlTag::kH6: case HtmlTag::kUl: case HtmlTag::kOl:
-    case HtmlTag::kLi: case HtmlTag::kDl: case HtmlTag::kDt: case HtmlTag::kDd:
-    case HtmlTag::kBlockquote: case HtmlTag::kPre: case HtmlTag::kTable: case HtmlTag::kThead:
-    case HtmlTag::kTbody: case HtmlTag::kTfoot: case HtmlTag::kTr: case HtmlTag::kCaption:
-    case HtmlTag::kFigure: case HtmlTag::kFigcaption: case HtmlTag::kForm:
-    case HtmlTag::kAddress: case HtmlTag::kDetails: case HtmlTag::kSummary: case HtmlTag::kHr:
-    case HtmlTag::kBr: case HtmlTag::kCenter: case HtmlTag::kHgroup: case HtmlTag::kBody:
-    case HtmlTag::kHtml: case HtmlTag::kMenu:
+    case HtmlTag::kP:
+    case HtmlTag::kDiv:
+    case HtmlTag::kSection:
+    case HtmlTag::kArticle:
+    case HtmlTag::kMain:
+    case HtmlTag::kHeader:
+    case HtmlTag::kFooter:
+    case HtmlTag::kAside:
+    case HtmlTag::kH1:
+    case HtmlTag::kH2:
+    case HtmlTag::kH3:
+    case HtmlTag::kH4:
+    case HtmlTag::kH5:
+    case HtmlTag::kH6:
+    case HtmlTag::kUl:
+    case HtmlTag::kOl:
+    case HtmlTag::kLi:
+    case HtmlTag::kDl:
+    case HtmlTag::kDt:
+    case HtmlTag::kDd:
+    case HtmlTag::kBlockquote:
+    case HtmlTag::kPre:
+    case HtmlTag::kTable:
+    case HtmlTag::kThead:
+    case HtmlTag::kTbody:
+    case HtmlTag::kTfoot:
+    case HtmlTag::kTr:
+    case HtmlTag::kCaption:
+    case HtmlTag::kFigure:
+    case HtmlTag::kFigcaption:
+    case HtmlTag::kForm:
+    case HtmlTag::kAddress:
+    case HtmlTag::kDetails:
+    case HtmlTag::kSummary:
+    case HtmlTag::kHr:
+    case HtmlTag::kBr:
+    case HtmlTag::kCenter:
+    case HtmlTag::kHgroup:
+    case HtmlTag::kBody:
+    case HtmlTag::kHtml:
+    case HtmlTag::kMenu:
       return true;
     default:
       return false;
@@ -206,7 +344,8 @@ class Extractor {
             (!info_[i].removed || !info_[dom_[i].parent].removed)) {
           int depth = 0;
           for (uint32_t a = i; a; a = dom_[a].parent) ++depth;
-          std::fprintf(stderr, "%*s%u tag %d class '%.110s' id '%.30s' text %u link %u score %.1f%s\n",
+          std::fprintf(stderr,
+                       "%*s%u tag %d class '%.110s' id '%.30s' text %u link %u score %.1f%s\n",
                        depth, "", i, static_cast<int>(dom_.tag(i)),
                        std::string(dom_.attr(i, HtmlAttr::kClass)).c_str(),
                        std::string(dom_.attr(i, HtmlAttr::kId)).c_str(), info_[i].text,
@@ -238,8 +377,7 @@ class Extractor {
         auto it = names_.find(ci);
         if (it == names_.end()) {
           Hint h = ClassifyName(ci);
-          bool comments = h == Hint::kJunk &&
-                          (Contains(ci, "comment") || Contains(ci, "disqus")) &&
+          bool comments = h == Hint::kJunk && (Contains(ci, "comment") || Contains(ci, "disqus")) &&
                           !Contains(ci, "commentar");
           it = names_.emplace(std::move(ci), std::make_pair(h, comments)).first;
         }
@@ -247,8 +385,7 @@ class Extractor {
         info_[i].comments = it->second.second;
       }
       std::string_view ip = dom_.attr(i, HtmlAttr::kItemprop);
-      if (ip == "articleBody" || ip == "articlebody")
-        info_[i].hint = Hint::kBody;
+      if (ip == "articleBody" || ip == "articlebody") info_[i].hint = Hint::kBody;
       if (info_[i].hint == Hint::kBody) {
         for (uint32_t a = i, hops = 0; a != 0 && hops < 2 * HtmlDom::kMaxDepth; ++hops) {
           info_[a].protect = true;
@@ -329,8 +466,8 @@ class Extractor {
       if (!role.empty()) {
         std::string r = AsciiLower(role);
         if (r == "navigation" || r == "banner" || r == "contentinfo" || r == "complementary" ||
-            r == "search" || r == "menu" || r == "menubar" || r == "dialog" ||
-            r == "alertdialog" || r == "tooltip" || r == "toolbar") {
+            r == "search" || r == "menu" || r == "menubar" || r == "dialog" || r == "alertdialog" ||
+            r == "tooltip" || r == "toolbar") {
           in.removed = true;
           continue;
         }
@@ -358,8 +495,7 @@ class Extractor {
         continue;
       }
       if (in.hint == Hint::kWeakJunk && t != HtmlTag::kBody && t != HtmlTag::kHtml &&
-          t != HtmlTag::kMain && t != HtmlTag::kArticle &&
-          raw_text[i] * 4 < page_text &&
+          t != HtmlTag::kMain && t != HtmlTag::kArticle && raw_text[i] * 4 < page_text &&
           (raw_link[i] * 10 >= raw_text[i] * 3 || raw_text[i] < 300)) {
         in.removed = true;
         continue;
@@ -378,9 +514,8 @@ class Extractor {
         ++items;
         for (uint32_t k = c + 1; k < dom_[c].end; ++k) {
           HtmlTag kt = dom_.tag(k);
-          if ((kt == HtmlTag::kH2 || kt == HtmlTag::kH3 || kt == HtmlTag::kH4) &&
-              raw_text[k] > 0 && raw_link[k] * 10 >= raw_text[k] * 9 &&
-              raw_text[c] >= raw_text[k] + 80) {
+          if ((kt == HtmlTag::kH2 || kt == HtmlTag::kH3 || kt == HtmlTag::kH4) && raw_text[k] > 0 &&
+              raw_link[k] * 10 >= raw_text[k] * 9 && raw_text[c] >= raw_text[k] + 80) {
             ++cards;
             break;
           }
@@ -453,8 +588,7 @@ class Extractor {
       float base = t == HtmlTag::kDiv || t == HtmlTag::kArticle || t == HtmlTag::kSection ||
                            t == HtmlTag::kMain
                        ? 5.f
-                   : t == HtmlTag::kPre || t == HtmlTag::kTd || t == HtmlTag::kBlockquote
-                       ? 3.f
+                   : t == HtmlTag::kPre || t == HtmlTag::kTd || t == HtmlTag::kBlockquote ? 3.f
                    : t == HtmlTag::kUl || t == HtmlTag::kOl || t == HtmlTag::kLi ||
                            t == HtmlTag::kDl || t == HtmlTag::kForm
                        ? -3.f
@@ -501,8 +635,8 @@ class Extractor {
       std::vector<uint32_t> roots;
       uint32_t sum = 0;
       for (uint32_t h : hints)
-        if (h == top || (NearestArticle(h) == top_article &&
-                         info_[h].text * 10 >= info_[top].text)) {
+        if (h == top ||
+            (NearestArticle(h) == top_article && info_[h].text * 10 >= info_[top].text)) {
           roots.push_back(h);
           sum += info_[h].text;
         }
@@ -525,8 +659,8 @@ class Extractor {
           i = dom_[i].end - 1;
           continue;
         }
-        if (dom_.tag(i) != want && !(want == HtmlTag::kMain &&
-                                     AsciiLower(dom_.attr(i, HtmlAttr::kRole)) == "main"))
+        if (dom_.tag(i) != want &&
+            !(want == HtmlTag::kMain && AsciiLower(dom_.attr(i, HtmlAttr::kRole)) == "main"))
           continue;
         if (info_[i].text > info_[top].text || top == 0) {
           second = top;
@@ -593,8 +727,8 @@ class Extractor {
   void Flush(const std::vector<uint32_t>& open) {
     if (cur_.text.empty()) return;
     const char* type = TypeOf(open);
-    std::string text = std::string(type) == "pre" ? std::string(Trim(cur_.text))
-                                                  : CollapseSpace(cur_.text);
+    std::string text =
+        std::string(type) == "pre" ? std::string(Trim(cur_.text)) : CollapseSpace(cur_.text);
     if (!text.empty()) {
       raw_.push_back({type, std::move(text)});
       raw_links_.push_back({cur_.chars, cur_.link_chars});
@@ -683,10 +817,8 @@ class Extractor {
       if (!title_key.empty() && key == title_key) continue;
       std::string lower = AsciiLower(b.text.substr(0, 12));
       if (b.text.size() < 80 && (StartsWith(lower, "by ") || StartsWith(lower, "written by") ||
-                                 StartsWith(lower, "posted by") ||
-                                 StartsWith(lower, "published") ||
-                                 StartsWith(lower, "updated") ||
-                                 StartsWith(lower, "last updated")))
+                                 StartsWith(lower, "posted by") || StartsWith(lower, "published") ||
+                                 StartsWith(lower, "updated") || StartsWith(lower, "last updated")))
         continue;
       if (key.size() >= 20 && !seen.insert(key).second) continue;
       out.push_back(std::move(b));

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/strings.h"
 
@@ -14,9 +14,15 @@ namespace dyad {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool IsAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsAlnum(char c) {
+  return IsDigit(c) || IsAlpha(c);
+}
 
 int DaysIn(int y, int m) {
   static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -36,21 +42,82 @@ std::string Ymd(int y, int m, int d, bool strict_years) {
 int MonthNumber(std::string_view word) {
   std::string w = AsciiLower(word);
   static constexpr std::pair<std::string_view, int> kMonths[] = {
-      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-      {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-      {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6},
-      {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+      {"january", 1},
+      {"february", 2},
+      {"march", 3},
+      {"april", 4},
+      {"may", 5},
+      {"june", 6},
+      {"july", 7},
+      {"august", 8},
+      {"september", 9},
+      {"october", 10},
+      {"november", 11},
+      {"december", 12},
+      {"jan", 1},
+      {"feb", 2},
+      {"mar", 3},
+      {"apr", 4},
+      {"jun", 6},
+      {"jul", 7},
+      {"aug", 8},
+      {"sep", 9},
+      {"sept", 9},
+      {"oct", 10},
+      {"nov", 11},
+      {"dec", 12},
       // German, French, Spanish, Italian, Portuguese, Dutch spellings that differ.
-      {"januar", 1}, {"februar", 2}, {"maerz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7},
-      {"oktober", 10}, {"dezember", 12}, {"janvier", 1}, {"mars", 3}, {"avril", 4},
-      {"juin", 6}, {"juillet", 7}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-      {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-      {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"octubre", 10}, {"noviembre", 11},
-      {"diciembre", 12}, {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5},
-      {"giugno", 6}, {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
-      {"janeiro", 1}, {"fevereiro", 2}, {"maio", 5}, {"junho", 6}, {"julho", 7},
-      {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-      {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}};
+      {"januar", 1},
+      {"februar", 2},
+      {"maerz", 3},
+      {"mai", 5},
+      {"juni", 6},
+      {"juli", 7},
+      {"oktober", 10},
+      {"dezember", 12},
+      {"janvier", 1},
+      {"mars", 3},
+      {"avril", 4},
+      {"juin", 6},
+      {"juillet", 7},
+      {"septembre", 9},
+      {"octobre", 10},
+      {"novembre", 11},
+      {"enero", 1},
+      {"febrero", 2},
+      {"marzo", 3},
+      {"abril", 4},
+      {"mayo", 5},
+      {"junio", 6},
+      {"julio", 7},
+      {"agosto", 8},
+      {"septiembre", 9},
+      {"octubre", 10},
+      {"noviembre", 11},
+      {"diciembre", 12},
+      {"gennaio", 1},
+      {"febbraio", 2},
+      {"aprile", 4},
+      {"maggio", 5},
+      {"giugno", 6},
+      {"luglio", 7},
+      {"settembre", 9},
+      {"ottobre", 10},
+      {"dicembre", 12},
+      {"janeiro", 1},
+      {"fevereiro", 2},
+      {"maio", 5},
+      {"junho", 6},
+      {"julho", 7},
+      {"setembro", 9},
+      {"outubro", 10},
+      {"novembro", 11},
+      {"dezembro", 12},
+      {"januari", 1},
+      {"februari", 2},
+      {"maart", 3},
+      {"mei", 5},
+      {"augustus", 8}};
   for (const auto& [name, n] : kMonths)
     if (w == name) return n;
   return 0;
@@ -179,7 +246,9 @@ int DayDistance(const std::string& a, const std::string& b) {
   return static_cast<int>(da > db ? da - db : db - da);
 }
 
-std::string Collapse(std::string_view s) { return CollapseSpace(s); }
+std::string Collapse(std::string_view s) {
+  return CollapseSpace(s);
+}
 
 // Text of an element's subtree, collapsed.
 std::string InnerText(const HtmlDom& dom, uint32_t e) {
@@ -198,8 +267,8 @@ bool Contains(std::string_view hay, std::string_view needle) {
 
 // Article types in schema.org whose properties describe the page's article.
 bool IsArticleType(std::string_view t) {
-  return EndsWith(t, "Article") || t == "BlogPosting" || t == "LiveBlogPosting" ||
-         t == "Report" || t == "SocialMediaPosting" || t == "WebPage" || t == "Posting" ||
+  return EndsWith(t, "Article") || t == "BlogPosting" || t == "LiveBlogPosting" || t == "Report" ||
+         t == "SocialMediaPosting" || t == "WebPage" || t == "Posting" ||
          t == "DiscussionForumPosting" || t == "Review" || t == "Recipe" || t == "HowTo" ||
          t == "ItemPage" || t == "Blog" || t == "Article";
 }
@@ -389,9 +458,12 @@ std::string NormalizeLanguage(std::string_view lang) {
 std::vector<std::string> SplitAuthors(std::string_view byline) {
   std::string s = Collapse(byline);
   std::string lower = AsciiLower(s);
-  if (StartsWith(lower, "by ")) s = s.substr(3);
-  else if (StartsWith(lower, "by:")) s = std::string(Trim(std::string_view(s).substr(3)));
-  else if (StartsWith(lower, "written by ")) s = s.substr(11);
+  if (StartsWith(lower, "by "))
+    s = s.substr(3);
+  else if (StartsWith(lower, "by:"))
+    s = std::string(Trim(std::string_view(s).substr(3)));
+  else if (StartsWith(lower, "written by "))
+    s = s.substr(11);
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] {
@@ -420,8 +492,9 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
 
 // Removes a site name from a page title: "Headline | Site" -> "Headline".
 std::string StripSiteFromTitle(const std::string& title, const std::string& site) {
-  static const char* kSeps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ", " \xC2\xBB "};
+  static const char* kSeps[] = {" | ",       " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                " :: ",      " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ",
+                                " \xC2\xBB "};
   std::string lower_site = AsciiLower(site);
   for (const char* sep : kSeps) {
     size_t p = title.rfind(sep);
@@ -429,9 +502,9 @@ std::string StripSiteFromTitle(const std::string& title, const std::string& site
     std::string head = title.substr(0, p);
     std::string tail = title.substr(p + std::strlen(sep));
     std::string lt = AsciiLower(tail);
-    bool tail_is_site = (!lower_site.empty() && (Contains(lt, lower_site) ||
-                                                 Contains(lower_site, lt))) ||
-                        std::count(tail.begin(), tail.end(), ' ') < 3;
+    bool tail_is_site =
+        (!lower_site.empty() && (Contains(lt, lower_site) || Contains(lower_site, lt))) ||
+        std::count(tail.begin(), tail.end(), ' ') < 3;
     if (tail_is_site && head.size() >= 10) return head;
     // "Site | Headline"
     size_t q = title.find(sep);
@@ -551,20 +624,44 @@ std::string DateFromUrl(std::string_view url) {
 PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   PageMetadata md;
   std::string meta_modified;
-  std::string og_title, tw_title, title_tag, meta_date, meta_site, app_name, og_url,
-      canonical, html_lang, meta_lang, og_locale;
+  std::string og_title, tw_title, title_tag, meta_date, meta_site, app_name, og_url, canonical,
+      html_lang, meta_lang, og_locale;
   std::vector<std::string> meta_authors;
   int meta_date_rank = 100;
   // Meta keys that carry the publication date, best first.
-  static constexpr std::string_view kDateKeys[] = {
-      "article:published_time", "og:article:published_time", "og:published_time",
-      "datepublished", "article:published", "published_time", "publish-date",
-      "publish_date", "publishdate", "pubdate", "parsely-pub-date", "sailthru.date",
-      "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
-      "dc.date.created", "citation_publication_date", "citation_date", "prism.publicationdate",
-      "article.published", "article_date_original", "original-publish-date", "date",
-      "publication_date", "pub_date", "release_date", "datecreated", "article.created",
-      "cxenseparse:recs:publishtime", "bt:pubdate", "date.available"};
+  static constexpr std::string_view kDateKeys[] = {"article:published_time",
+                                                   "og:article:published_time",
+                                                   "og:published_time",
+                                                   "datepublished",
+                                                   "article:published",
+                                                   "published_time",
+                                                   "publish-date",
+                                                   "publish_date",
+                                                   "publishdate",
+                                                   "pubdate",
+                                                   "parsely-pub-date",
+                                                   "sailthru.date",
+                                                   "dc.date.issued",
+                                                   "dcterms.issued",
+                                                   "dc.date",
+                                                   "dcterms.date",
+                                                   "dcterms.created",
+                                                   "dc.date.created",
+                                                   "citation_publication_date",
+                                                   "citation_date",
+                                                   "prism.publicationdate",
+                                                   "article.published",
+                                                   "article_date_original",
+                                                   "original-publish-date",
+                                                   "date",
+                                                   "publication_date",
+                                                   "pub_date",
+                                                   "release_date",
+                                                   "datecreated",
+                                                   "article.created",
+                                                   "cxenseparse:recs:publishtime",
+                                                   "bt:pubdate",
+                                                   "date.available"};
   for (uint32_t i = 1; i < dom.size(); ++i) {
     HtmlTag t = dom.tag(i);
     if (t == HtmlTag::kHtml && html_lang.empty()) {
@@ -575,27 +672,32 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
       std::string rel = AsciiLower(dom.attr(i, HtmlAttr::kRel));
       if (rel == "canonical" && canonical.empty())
         canonical = Resolve(dom.attr(i, HtmlAttr::kHref), url);
-    } else if (t == HtmlTag::kMeta || (dom.has_attr(i, HtmlAttr::kItemprop) &&
-                                       dom.has_attr(i, HtmlAttr::kContent))) {
+    } else if (t == HtmlTag::kMeta ||
+               (dom.has_attr(i, HtmlAttr::kItemprop) && dom.has_attr(i, HtmlAttr::kContent))) {
       std::string key = AsciiLower(dom.attr(i, HtmlAttr::kProperty));
       if (key.empty()) key = AsciiLower(dom.attr(i, HtmlAttr::kName));
       if (key.empty()) key = AsciiLower(dom.attr(i, HtmlAttr::kItemprop));
       if (key.empty()) key = AsciiLower(dom.attr(i, HtmlAttr::kHttpEquiv));
       std::string_view content = dom.attr(i, HtmlAttr::kContent);
       if (key.empty() || Trim(content).empty()) continue;
-      if (key == "og:title") og_title = Collapse(content);
-      else if (key == "twitter:title") tw_title = Collapse(content);
-      else if (key == "og:site_name") meta_site = Collapse(content);
+      if (key == "og:title")
+        og_title = Collapse(content);
+      else if (key == "twitter:title")
+        tw_title = Collapse(content);
+      else if (key == "og:site_name")
+        meta_site = Collapse(content);
       else if (key == "application-name" || key == "apple-mobile-web-app-title")
         app_name = Collapse(content);
-      else if (key == "og:url") og_url = std::string(Trim(content));
+      else if (key == "og:url")
+        og_url = std::string(Trim(content));
       else if (key == "article:modified_time" || key == "og:updated_time" ||
                key == "datemodified" || key == "dcterms.modified" || key == "last-modified" ||
                key == "article:modified")
         meta_modified = ParseDate(content);
       else if (key == "content-language" || key == "language" || key == "dc.language")
         meta_lang = NormalizeLanguage(content);
-      else if (key == "og:locale") og_locale = NormalizeLanguage(content);
+      else if (key == "og:locale")
+        og_locale = NormalizeLanguage(content);
       else if (key == "author" || key == "article:author" || key == "parsely-author" ||
                key == "sailthru.author" || key == "dc.creator" || key == "citation_author" ||
                key == "byl" || key == "twitter:creator:name") {
@@ -627,8 +729,8 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
 
   // Site and language first: the title uses the site name.
   md.site = !meta_site.empty() ? meta_site : !ld.site.empty() ? ld.site : app_name;
-  md.language = !html_lang.empty() ? html_lang
-                : !meta_lang.empty() ? meta_lang
+  md.language = !html_lang.empty()                        ? html_lang
+                : !meta_lang.empty()                      ? meta_lang
                 : !NormalizeLanguage(ld.language).empty() ? NormalizeLanguage(ld.language)
                                                           : og_locale;
   md.canonical_url = !canonical.empty() ? canonical
@@ -681,9 +783,12 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   if (md.title.empty()) {
     // `declared` is in order of trust: JSON-LD headline, og:title, twitter:title, <title>.
     bool only_title_tag = declared.size() == 1 && !title_tag.empty();
-    if (!declared.empty() && !(only_title_tag && !first_long.empty())) md.title = declared[0];
-    else if (!first_long.empty()) md.title = first_long;
-    else if (!h1s.empty()) md.title = h1s[0];
+    if (!declared.empty() && !(only_title_tag && !first_long.empty()))
+      md.title = declared[0];
+    else if (!first_long.empty())
+      md.title = first_long;
+    else if (!h1s.empty())
+      md.title = h1s[0];
   }
 
   // Authors: JSON-LD, meta, microdata, rel=author, byline elements.
@@ -710,8 +815,8 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     for (uint32_t i = 1; i < dom.size() && md.authors.empty(); ++i) {
       if (!dom.is_element(i)) continue;
       std::string ci = ClassId(dom, i);
-      if (!(Contains(ci, "byline") || Contains(ci, "author-name") ||
-            Contains(ci, "authorname") || Contains(ci, "author__name")))
+      if (!(Contains(ci, "byline") || Contains(ci, "author-name") || Contains(ci, "authorname") ||
+            Contains(ci, "author__name")))
         continue;
       if (InFurniture(dom, i)) continue;
       std::string t = InnerText(dom, i);
@@ -741,8 +846,9 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
       if (!d.empty() && !shown.empty() && d != shown && DayDistance(d, shown) == 1) d = shown;
       if (d.empty()) d = shown;
       if (d.empty()) continue;
-      uint32_t distance = headline_h1 == 0 ? 0 : i > headline_h1 ? i - headline_h1
-                                                                 : headline_h1 - i;
+      uint32_t distance = headline_h1 == 0  ? 0
+                          : i > headline_h1 ? i - headline_h1
+                                            : headline_h1 - i;
       if (distance < best_distance) {
         best_distance = distance;
         md.date = d;

@@ -17,7 +17,7 @@ struct PageMetadata {
   std::string date;         // YYYY-MM-DD, "" when unknown
   std::string date_source;  // "meta", "json-ld", "time", "url", "text" or ""
   std::string site;
-  std::string language;     // primary subtag, lower-case ("en")
+  std::string language;  // primary subtag, lower-case ("en")
   std::string canonical_url;
 };
 

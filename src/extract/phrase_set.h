@@ -48,7 +48,8 @@ class PhraseSet {
  private:
   static uint32_t Key(char a, char b) {
     return (static_cast<uint32_t>(static_cast<unsigned char>(a)) * 31u +
-            static_cast<unsigned char>(b)) & 1023u;
+            static_cast<unsigned char>(b)) &
+           1023u;
   }
   void Add(std::string_view p) {
     if (p.size() < 2) return;

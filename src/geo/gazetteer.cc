@@ -34,8 +34,8 @@ struct Header {
 template <typename T>
 bool ReadArray(std::ifstream& in, std::vector<T>* v, uint64_t n) {
   v->resize(n);
-  return static_cast<bool>(in.read(reinterpret_cast<char*>(v->data()),
-                                   static_cast<std::streamsize>(n * sizeof(T))));
+  return static_cast<bool>(
+      in.read(reinterpret_cast<char*>(v->data()), static_cast<std::streamsize>(n * sizeof(T))));
 }
 
 template <typename T>
@@ -48,11 +48,16 @@ void WriteArray(std::ofstream& out, const std::vector<T>& v) {
 
 std::string_view PlaceKindName(PlaceKind kind) {
   switch (kind) {
-    case PlaceKind::kCountry: return "country";
-    case PlaceKind::kAdmin1: return "admin1";
-    case PlaceKind::kAdmin2: return "admin2";
-    case PlaceKind::kCity: return "city";
-    case PlaceKind::kRegion: return "region";
+    case PlaceKind::kCountry:
+      return "country";
+    case PlaceKind::kAdmin1:
+      return "admin1";
+    case PlaceKind::kAdmin2:
+      return "admin2";
+    case PlaceKind::kCity:
+      return "city";
+    case PlaceKind::kRegion:
+      return "region";
   }
   return "";
 }
@@ -74,15 +79,20 @@ void AppendPlaceKey(std::string_view norm, std::string* key) {
     const size_t start = i;
     const char32_t c = DecodeUtf8(norm, i);
     char folded = '*';
-    if (c >= 0xC0 && c <= 0xFF) folded = kFoldLatin1[c - 0xC0];
-    else if (c >= 0x100 && c <= 0x17F) folded = kFoldExtendedA[c - 0x100];
-    else if (c == 0x2019 || c == 0x2018 || c == 0x02BB || c == 0x02BC) folded = '\'';
+    if (c >= 0xC0 && c <= 0xFF)
+      folded = kFoldLatin1[c - 0xC0];
+    else if (c >= 0x100 && c <= 0x17F)
+      folded = kFoldExtendedA[c - 0x100];
+    else if (c == 0x2019 || c == 0x2018 || c == 0x02BB || c == 0x02BC)
+      folded = '\'';
     else if (c == 0x2010 || c == 0x2011 || c == 0x2013) {
       if (!part.empty() && part.back() != ' ') part += ' ';
       continue;
     }
-    if (folded == '*') part.append(norm.substr(start, i - start));
-    else part += folded;
+    if (folded == '*')
+      part.append(norm.substr(start, i - start));
+    else
+      part += folded;
   }
   while (!part.empty() && part.back() == ' ') part.pop_back();
   if (part.empty()) return;
@@ -103,9 +113,9 @@ std::string PlaceKey(std::string_view text) {
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = M_PI / 180.0;
   const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -123,8 +133,9 @@ std::span<const GazetteerName> Gazetteer::Find(std::string_view key) const {
   auto text = [this](const GazetteerName& n) {
     return std::string_view(pool_.data() + n.key, n.length);
   };
-  auto lo = std::lower_bound(names_.begin(), names_.end(), key,
-                             [&](const GazetteerName& n, std::string_view k) { return text(n) < k; });
+  auto lo =
+      std::lower_bound(names_.begin(), names_.end(), key,
+                       [&](const GazetteerName& n, std::string_view k) { return text(n) < k; });
   auto hi = lo;
   while (hi != names_.end() && text(*hi) == key) ++hi;
   return std::span<const GazetteerName>(names_.data() + (lo - names_.begin()),
@@ -138,8 +149,7 @@ bool Gazetteer::HasLonger(std::string_view prefix) const {
                              [&](const GazetteerName& n, std::string_view k) {
                                return std::string_view(pool_.data() + n.key, n.length) < k;
                              });
-  return it != names_.end() &&
-         std::string_view(pool_.data() + it->key, it->length).starts_with(p);
+  return it != names_.end() && std::string_view(pool_.data() + it->key, it->length).starts_with(p);
 }
 
 bool Gazetteer::IsCommonWord(std::string_view word) const {

@@ -18,12 +18,12 @@ std::string_view PlaceKindName(PlaceKind kind);
 
 // How a name record may be used (bit flags of GazetteerName::flags).
 enum NameFlag : uint8_t {
-  kNamePrimary = 1,    // the entry's own name (GeoNames name / ascii name, ISO short name)
-  kNameAlternate = 2,  // a GeoNames alternate or an ISO official name
-  kNameCore = 4,       // the name without its designator ("Kursk" of "Kursk Oblast")
-  kNameUpper = 8,      // an abbreviation: matches only text written in capitals ("US", "UAE")
+  kNamePrimary = 1,      // the entry's own name (GeoNames name / ascii name, ISO short name)
+  kNameAlternate = 2,    // a GeoNames alternate or an ISO official name
+  kNameCore = 4,         // the name without its designator ("Kursk" of "Kursk Oblast")
+  kNameUpper = 8,        // an abbreviation: matches only text written in capitals ("US", "UAE")
   kNameAfterPlace = 16,  // a state abbreviation valid only after "Town," ("Calif.", "OH")
-  kNameDemonym = 32,   // a demonym or adjective naming the country ("Russian")
+  kNameDemonym = 32,     // a demonym or adjective naming the country ("Russian")
 };
 
 // A gazetteer entry. Coordinates of countries and regions are computed from their cities.
@@ -36,7 +36,7 @@ struct GazetteerEntry {
   int32_t country = -1;     // entry index of the country (itself for a country)
   int32_t admin1 = -1;      // entry index of the first-level region, -1 when none
   PlaceKind kind = PlaceKind::kCity;
-  uint8_t rank = 0;         // cities: 0 PPL, 1 admin seat, 2 capital, 3 section of a city
+  uint8_t rank = 0;  // cities: 0 PPL, 1 admin seat, 2 capital, 3 section of a city
   uint16_t reserved = 0;
 };
 
@@ -78,8 +78,8 @@ class Gazetteer {
   friend class GazetteerBuilder;
   std::string pool_;
   std::vector<GazetteerEntry> entries_;
-  std::vector<GazetteerName> names_;       // sorted by key text
-  std::vector<uint32_t> common_words_;     // offsets into pool_, sorted by text
+  std::vector<GazetteerName> names_;    // sorted by key text
+  std::vector<uint32_t> common_words_;  // offsets into pool_, sorted by text
 };
 
 // The lookup form of a run of tokens: each token's normalised form with Latin diacritics

@@ -29,21 +29,55 @@ bool ReadFile(const std::string& path, std::string* out) {
 
 // Designator words stripped from region names to get their core ("Kursk Oblast" -> "kursk").
 const std::vector<std::string>& DesignatorSuffixes() {
-  static const std::vector<std::string> v = {
-      "autonomous okrug", "autonomous oblast", "autonomous region", "autonomous republic",
-      "autonomous community", "special administrative region", "oblast", "oblast'", "province",
-      "governorate", "region", "state", "krai", "kray", "county", "parish", "district",
-      "prefecture", "territory", "republic", "municipality", "department", "canton",
-      "voivodeship", "division", "borough", "city", "okrug", "emirate", "municipio",
-      "muhafazah", "wilayah", "oblysy", "viloyati", "vilayeti", "ili", "raion", "rayon",
-      "county borough", "city and borough", "census area"};
+  static const std::vector<std::string> v = {"autonomous okrug",
+                                             "autonomous oblast",
+                                             "autonomous region",
+                                             "autonomous republic",
+                                             "autonomous community",
+                                             "special administrative region",
+                                             "oblast",
+                                             "oblast'",
+                                             "province",
+                                             "governorate",
+                                             "region",
+                                             "state",
+                                             "krai",
+                                             "kray",
+                                             "county",
+                                             "parish",
+                                             "district",
+                                             "prefecture",
+                                             "territory",
+                                             "republic",
+                                             "municipality",
+                                             "department",
+                                             "canton",
+                                             "voivodeship",
+                                             "division",
+                                             "borough",
+                                             "city",
+                                             "okrug",
+                                             "emirate",
+                                             "municipio",
+                                             "muhafazah",
+                                             "wilayah",
+                                             "oblysy",
+                                             "viloyati",
+                                             "vilayeti",
+                                             "ili",
+                                             "raion",
+                                             "rayon",
+                                             "county borough",
+                                             "city and borough",
+                                             "census area"};
   return v;
 }
 const std::vector<std::string>& DesignatorPrefixes() {
   static const std::vector<std::string> v = {
-      "province of", "republic of", "state of", "city of", "governorate of", "muhafazat",
-      "wilayat", "velayat e", "provincia de", "provincia di", "departamento de", "estado de",
-      "region de", "region of", "gouvernorat de", "respublika", "the"};
+      "province of",     "republic of", "state of",  "city of",      "governorate of",
+      "muhafazat",       "wilayat",     "velayat e", "provincia de", "provincia di",
+      "departamento de", "estado de",   "region de", "region of",    "gouvernorat de",
+      "respublika",      "the"};
   return v;
 }
 
@@ -94,7 +128,8 @@ std::pair<float, float> CellCentroid(const std::vector<std::pair<float, float>>&
                                      double cell) {
   std::set<std::pair<int, int>> cells;
   for (auto [lat, lon] : points)
-    cells.emplace(static_cast<int>(std::floor(lat / cell)), static_cast<int>(std::floor(lon / cell)));
+    cells.emplace(static_cast<int>(std::floor(lat / cell)),
+                  static_cast<int>(std::floor(lon / cell)));
   constexpr double kRad = M_PI / 180.0;
   double x = 0, y = 0, z = 0;
   for (auto [i, j] : cells) {
@@ -158,8 +193,10 @@ class Compiler {
   static bool IsAbbreviation(std::string_view s) {
     int letters = 0;
     for (char c : s) {
-      if (c >= 'A' && c <= 'Z') ++letters;
-      else if (c != '.' && c != ' ') return false;
+      if (c >= 'A' && c <= 'Z')
+        ++letters;
+      else if (c != '.' && c != ' ')
+        return false;
     }
     return letters >= 1 && letters <= 4;
   }
@@ -368,8 +405,10 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
     g.lat = std::strtof(std::string(f[4]).c_str(), nullptr);
     g.lon = std::strtof(std::string(f[5]).c_str(), nullptr);
     g.population = static_cast<uint32_t>(std::strtoul(std::string(f[14]).c_str(), nullptr, 10));
-    g.rank = fcode == "PPLC" ? 2 : fcode.starts_with("PPLA") || fcode == "PPLG" ? 1
-             : fcode == "PPLX" ? 3 : 0;
+    g.rank = fcode == "PPLC"                                ? 2
+             : fcode.starts_with("PPLA") || fcode == "PPLG" ? 1
+             : fcode == "PPLX"                              ? 3
+                                                            : 0;
     g.country = static_cast<int32_t>(cit->second);
     const std::string a1code = std::string(f[8]) + "." + std::string(f[10]);
     auto a1 = admin1_by_code.find(a1code);
@@ -423,8 +462,10 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
         }
         const std::string key = PlaceKey(name);
         if (id == UINT32_MAX) {
-          if (auto it = admin1_by_key.find(cc + "|" + key); it != admin1_by_key.end()) id = it->second;
-          else if (auto it2 = admin1_by_key.find(cc + "|" + CoreKey(key)); it2 != admin1_by_key.end())
+          if (auto it = admin1_by_key.find(cc + "|" + key); it != admin1_by_key.end())
+            id = it->second;
+          else if (auto it2 = admin1_by_key.find(cc + "|" + CoreKey(key));
+                   it2 != admin1_by_key.end())
             id = it2->second;
         }
         if (id == UINT32_MAX) continue;
@@ -439,12 +480,15 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
   std::unordered_map<std::string, uint32_t> region_by_name;
   auto target = [&](std::string_view t) -> int64_t {
     if (t.starts_with('#')) {  // a town by GeoNames id
-      auto it = city_by_id.find(static_cast<uint32_t>(std::strtoul(std::string(t.substr(1)).c_str(), nullptr, 10)));
+      auto it = city_by_id.find(
+          static_cast<uint32_t>(std::strtoul(std::string(t.substr(1)).c_str(), nullptr, 10)));
       return it == city_by_id.end() ? -1 : static_cast<int64_t>(it->second);
     }
     if (auto it = country_by_a2.find(std::string(t)); it != country_by_a2.end()) return it->second;
-    if (auto it = admin1_by_code.find(std::string(t)); it != admin1_by_code.end()) return it->second;
-    if (auto it = region_by_name.find(std::string(t)); it != region_by_name.end()) return it->second;
+    if (auto it = admin1_by_code.find(std::string(t)); it != admin1_by_code.end())
+      return it->second;
+    if (auto it = region_by_name.find(std::string(t)); it != region_by_name.end())
+      return it->second;
     return -1;
   };
   std::vector<std::pair<uint32_t, std::pair<float, float>>> fixed_points;  // kind "point"
@@ -460,7 +504,9 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
       int64_t country = -2;
       for (std::string_view m : items) {
         const int64_t t = target(m);
-        if (t < 0) return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown code " + std::string(m));
+        if (t < 0)
+          return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown code " +
+                      std::string(m));
         const int32_t mc = out->entries_[static_cast<size_t>(t)].country;
         country = country == -2 || country == mc ? mc : -1;
       }
@@ -478,19 +524,25 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
       continue;
     }
     const int64_t t = target(Trim(f[1]));
-    if (t < 0) return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown code " + std::string(f[1]));
+    if (t < 0)
+      return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown code " +
+                  std::string(f[1]));
     if (kind == "point") {  // "lat;lon"
-      if (items.size() != 2) return fail(src.places_tsv + ":" + std::to_string(lineno) + ": want lat;lon");
+      if (items.size() != 2)
+        return fail(src.places_tsv + ":" + std::to_string(lineno) + ": want lat;lon");
       fixed_points.emplace_back(static_cast<uint32_t>(t),
                                 std::pair{std::strtof(std::string(items[0]).c_str(), nullptr),
                                           std::strtof(std::string(items[1]).c_str(), nullptr)});
       continue;
     }
-    const uint8_t flags = kind == "abbr" ? kNameAlternate | kNameAfterPlace
+    const uint8_t flags = kind == "abbr"   ? kNameAlternate | kNameAfterPlace
                           : kind == "name" ? kNamePrimary
                           : kind == "alt"  ? kNameAlternate
-                          : kind == "adj"  ? kNameDemonym | kNameAlternate : 0;
-    if (flags == 0) return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown kind " + std::string(kind));
+                          : kind == "adj"  ? kNameDemonym | kNameAlternate
+                                           : 0;
+    if (flags == 0)
+      return fail(src.places_tsv + ":" + std::to_string(lineno) + ": unknown kind " +
+                  std::string(kind));
     for (std::string_view n : items) c.AddName(n, static_cast<uint32_t>(t), flags);
   }
 
@@ -514,7 +566,8 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
   for (const auto& [key, id] : demonyms) {
     bool mixed = false;  // "Mexican American" names people, not a place
     if (key.find(' ') != std::string::npos)
-      for (std::string_view w : Split(key, ' ')) mixed = mixed || single_demonyms.count(std::string(w));
+      for (std::string_view w : Split(key, ' '))
+        mixed = mixed || single_demonyms.count(std::string(w));
     if (!mixed) c.AddKey(key, id, kNameDemonym | kNameAlternate);
   }
 
@@ -532,10 +585,17 @@ bool GazetteerBuilder::Build(const GazetteerSources& src, Gazetteer* out,
     e.lat = lat;
     e.lon = lon;
     switch (e.kind) {
-      case PlaceKind::kCountry: ++st.countries; break;
-      case PlaceKind::kAdmin1: ++st.admin1; break;
-      case PlaceKind::kAdmin2: ++st.admin2; break;
-      default: break;
+      case PlaceKind::kCountry:
+        ++st.countries;
+        break;
+      case PlaceKind::kAdmin1:
+        ++st.admin1;
+        break;
+      case PlaceKind::kAdmin2:
+        ++st.admin2;
+        break;
+      default:
+        break;
     }
   }
 

@@ -1,7 +1,5 @@
 #include "geo/geocoder.h"
 
-#include "text/tokenizer.h"
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,19 +10,20 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/tokenizer.h"
+
 namespace dyad {
 
 namespace {
 
 using WordSet = std::unordered_set<std::string_view>;
 
-
 // Words that turn a name into a region of that name: "the Kursk region", "Idlib province".
 const WordSet& Designators() {
-  static const WordSet s = {"region",     "oblast",   "province",   "governorate", "state",
-                            "krai",       "kray",     "county",     "parish",      "district",
-                            "prefecture", "territory", "republic",  "municipality", "department",
-                            "canton",     "voivodeship", "emirate", "borough",     "regions",
+  static const WordSet s = {"region",     "oblast",       "province", "governorate",  "state",
+                            "krai",       "kray",         "county",   "parish",       "district",
+                            "prefecture", "territory",    "republic", "municipality", "department",
+                            "canton",     "voivodeship",  "emirate",  "borough",      "regions",
                             "provinces",  "governorates", "oblasts"};
   return s;
 }
@@ -32,16 +31,18 @@ const WordSet& Designators() {
 // Nouns that introduce a place name: "the town of Sheykler", "the settlements of Arbin".
 const WordSet& PlaceNouns() {
   static const WordSet s = {
-      "town",        "towns",     "village",  "villages",     "city",     "cities",
-      "province",    "provinces", "region",   "regions",      "district", "districts",
-      "settlement",  "settlements", "neighborhood", "neighbourhood", "neighborhoods",
-      "neighbourhoods", "area",   "areas",    "suburb",       "suburbs",  "outskirts",
-      "capital",     "governorate", "municipality", "county",   "state",    "camp",
-      "port",        "island",    "hamlet",   "enclave",      "border",   "streets",
-      "heart",       "centre",    "center",   "edge",         "part",     "parts",
-      "environs",    "vicinity",  "countryside", "territory", "commune",  "township",
-      "slum",        "compound",  "base",     "airport",      "outpost",  "crossing",
-      "junction",    "road",      "highway",  "market",       "square",   "quarter"};
+      "town",          "towns",         "village",        "villages",    "city",
+      "cities",        "province",      "provinces",      "region",      "regions",
+      "district",      "districts",     "settlement",     "settlements", "neighborhood",
+      "neighbourhood", "neighborhoods", "neighbourhoods", "area",        "areas",
+      "suburb",        "suburbs",       "outskirts",      "capital",     "governorate",
+      "municipality",  "county",        "state",          "camp",        "port",
+      "island",        "hamlet",        "enclave",        "border",      "streets",
+      "heart",         "centre",        "center",         "edge",        "part",
+      "parts",         "environs",      "vicinity",       "countryside", "territory",
+      "commune",       "township",      "slum",           "compound",    "base",
+      "airport",       "outpost",       "crossing",       "junction",    "road",
+      "highway",       "market",        "square",         "quarter"};
   return s;
 }
 
@@ -53,87 +54,165 @@ const WordSet& CompassAdjectives() {
 
 const WordSet& Titles() {
   static const WordSet s = {
-      "mr",     "mrs",      "ms",       "dr",      "president", "gov",     "governor", "sen",
-      "senator", "rep",     "judge",    "officer", "coach",     "pastor",  "rev",      "reverend",
-      "sgt",    "lt",       "col",      "capt",    "gen",       "adm",     "prince",   "princess",
-      "king",   "queen",    "lord",     "lady",    "sir",       "minister", "chancellor", "mayor",
-      "sheriff", "detective", "deputy", "trooper", "justice",   "commissioner", "chief",
-      "father", "sister",   "brother",  "uncle",   "aunt",      "miss",    "madam",    "saint",
-      "pope",   "cardinal", "bishop",   "imam",    "rabbi",     "professor", "prof",   "coach"};
+      "mr",      "mrs",      "ms",           "dr",        "president", "gov",       "governor",
+      "sen",     "senator",  "rep",          "judge",     "officer",   "coach",     "pastor",
+      "rev",     "reverend", "sgt",          "lt",        "col",       "capt",      "gen",
+      "adm",     "prince",   "princess",     "king",      "queen",     "lord",      "lady",
+      "sir",     "minister", "chancellor",   "mayor",     "sheriff",   "detective", "deputy",
+      "trooper", "justice",  "commissioner", "chief",     "father",    "sister",    "brother",
+      "uncle",   "aunt",     "miss",         "madam",     "saint",     "pope",      "cardinal",
+      "bishop",  "imam",     "rabbi",        "professor", "prof",      "coach"};
   return s;
 }
 
 const WordSet& CalendarWords() {
-  static const WordSet s = {"january", "february", "march",    "april",  "may",      "june",
-                            "july",    "august",   "september", "october", "november", "december",
-                            "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday",
-                            "sunday",  "christmas", "easter",   "god",     "jesus",    "christ",
-                            "jan",     "feb",      "mar",      "apr",    "jun",      "jul",
-                            "aug",     "sep",      "sept",     "oct",    "nov",      "dec"};
+  static const WordSet s = {"january", "february",  "march",     "april",    "may",      "june",
+                            "july",    "august",    "september", "october",  "november", "december",
+                            "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
+                            "sunday",  "christmas", "easter",    "god",      "jesus",    "christ",
+                            "jan",     "feb",       "mar",       "apr",      "jun",      "jul",
+                            "aug",     "sep",       "sept",      "oct",      "nov",      "dec"};
   return s;
 }
 
 // Function words (WordNet lists only content words).
 const WordSet& FunctionWords() {
   static const WordSet s = {
-      "the",   "a",     "an",    "and",   "or",    "but",   "nor",   "of",    "in",    "on",
-      "at",    "to",    "for",   "with",  "by",    "from",  "as",    "into",  "onto",  "upon",
-      "he",    "she",   "it",    "they",  "we",    "i",     "you",   "his",   "her",   "their",
-      "its",   "our",   "my",    "your",  "this",  "that",  "these", "those", "if",    "when",
-      "while", "after", "before", "is",   "was",   "were",  "are",   "be",    "been",  "has",
-      "have",  "had",   "will",  "would", "can",   "could", "should", "may",  "might", "must",
-      "not",   "no",    "so",    "than",  "then",  "there", "here",  "where", "who",   "whom",
-      "whose", "which", "what",  "why",   "how",   "all",   "any",   "some",  "each",  "every",
-      "both",  "either", "neither", "one", "two",  "three", "about", "above", "across", "against",
-      "along", "among", "around", "behind", "below", "beside", "between", "beyond", "during",
-      "except", "inside", "near", "off",  "out",   "outside", "over", "since", "through",
-      "throughout", "till", "toward", "towards", "under", "until", "up", "via", "within",
-      "without", "also", "just", "only", "even",  "still", "yet",   "again", "meanwhile",
-      "however", "although", "though", "because", "unless", "whether", "do", "does", "did",
-      "said",  "says",  "mr",    "mrs",   "ms",    "dr"};
+      "the",     "a",       "an",      "and",     "or",         "but",       "nor",     "of",
+      "in",      "on",      "at",      "to",      "for",        "with",      "by",      "from",
+      "as",      "into",    "onto",    "upon",    "he",         "she",       "it",      "they",
+      "we",      "i",       "you",     "his",     "her",        "their",     "its",     "our",
+      "my",      "your",    "this",    "that",    "these",      "those",     "if",      "when",
+      "while",   "after",   "before",  "is",      "was",        "were",      "are",     "be",
+      "been",    "has",     "have",    "had",     "will",       "would",     "can",     "could",
+      "should",  "may",     "might",   "must",    "not",        "no",        "so",      "than",
+      "then",    "there",   "here",    "where",   "who",        "whom",      "whose",   "which",
+      "what",    "why",     "how",     "all",     "any",        "some",      "each",    "every",
+      "both",    "either",  "neither", "one",     "two",        "three",     "about",   "above",
+      "across",  "against", "along",   "among",   "around",     "behind",    "below",   "beside",
+      "between", "beyond",  "during",  "except",  "inside",     "near",      "off",     "out",
+      "outside", "over",    "since",   "through", "throughout", "till",      "toward",  "towards",
+      "under",   "until",   "up",      "via",     "within",     "without",   "also",    "just",
+      "only",    "even",    "still",   "yet",     "again",      "meanwhile", "however", "although",
+      "though",  "because", "unless",  "whether", "do",         "does",      "did",     "said",
+      "says",    "mr",      "mrs",     "ms",      "dr"};
   return s;
 }
 
 // Prepositions that put an event at a place, strongly and weakly.
 const WordSet& LocativePreps() {
-  static const WordSet s = {"in",     "at",       "near",   "outside", "inside", "across",
-                            "around", "throughout", "within", "along",  "off",    "nearby",
-                            "amid",   "beside",   "outsideof"};
+  static const WordSet s = {"in",     "at",     "near",       "outside", "inside",
+                            "across", "around", "throughout", "within",  "along",
+                            "off",    "nearby", "amid",       "beside",  "outsideof"};
   return s;
 }
 const WordSet& DirectionalPreps() {
-  static const WordSet s = {"into",  "to",     "toward", "towards", "from",  "through", "over",
-                            "onto",  "on",     "upon",   "against", "via",   "between", "beyond",
-                            "past",  "under",  "behind"};
+  static const WordSet s = {"into",    "to",     "toward", "towards", "from",    "through",
+                            "over",    "onto",   "on",     "upon",    "against", "via",
+                            "between", "beyond", "past",   "under",   "behind"};
   return s;
 }
 
 // Words that may stand between a preposition and its place: "in the rebel-held north of X".
 const WordSet& NounPhraseFiller() {
-  static const WordSet s = {
-      "the",       "a",          "an",         "its",       "his",        "her",
-      "their",     "this",       "that",       "central",   "northern",   "southern",
-      "eastern",   "western",    "northeastern", "northwestern", "southeastern", "southwestern",
-      "north",     "south",      "east",       "west",      "downtown",   "rural",
-      "suburban",  "nearby",     "neighboring", "neighbouring", "rebel-held", "occupied",
-      "besieged",  "war-torn",   "embattled",  "restive",   "volatile",   "troubled",
-      "remote",    "southernmost", "northernmost", "main",  "largest",    "biggest",
-      "capital",   "posh",       "crowded",    "nearly",    "empty",      "upscale",
-      "poor",      "impoverished", "tense",    "disputed",  "contested",  "coastal",
-      "mountainous", "border",   "flashpoint", "holy",      "old",        "mostly",
-      "predominantly", "shiite", "sunni",      "kurdish",   "christian",  "muslim",
-      "radical",   "sprawling",  "densely",    "populated", "dominated",  "militant",
-      "teeming",   "small",      "tiny",       "sleepy",    "historic",   "ancient",
-      "regional",  "provincial", "biblical",   "walled",    "historic",   "ancient",
-      "kurdish-majority", "strategic", "nearby",  "neighbouring", "rural",  "urban"};
+  static const WordSet s = {"the",
+                            "a",
+                            "an",
+                            "its",
+                            "his",
+                            "her",
+                            "their",
+                            "this",
+                            "that",
+                            "central",
+                            "northern",
+                            "southern",
+                            "eastern",
+                            "western",
+                            "northeastern",
+                            "northwestern",
+                            "southeastern",
+                            "southwestern",
+                            "north",
+                            "south",
+                            "east",
+                            "west",
+                            "downtown",
+                            "rural",
+                            "suburban",
+                            "nearby",
+                            "neighboring",
+                            "neighbouring",
+                            "rebel-held",
+                            "occupied",
+                            "besieged",
+                            "war-torn",
+                            "embattled",
+                            "restive",
+                            "volatile",
+                            "troubled",
+                            "remote",
+                            "southernmost",
+                            "northernmost",
+                            "main",
+                            "largest",
+                            "biggest",
+                            "capital",
+                            "posh",
+                            "crowded",
+                            "nearly",
+                            "empty",
+                            "upscale",
+                            "poor",
+                            "impoverished",
+                            "tense",
+                            "disputed",
+                            "contested",
+                            "coastal",
+                            "mountainous",
+                            "border",
+                            "flashpoint",
+                            "holy",
+                            "old",
+                            "mostly",
+                            "predominantly",
+                            "shiite",
+                            "sunni",
+                            "kurdish",
+                            "christian",
+                            "muslim",
+                            "radical",
+                            "sprawling",
+                            "densely",
+                            "populated",
+                            "dominated",
+                            "militant",
+                            "teeming",
+                            "small",
+                            "tiny",
+                            "sleepy",
+                            "historic",
+                            "ancient",
+                            "regional",
+                            "provincial",
+                            "biblical",
+                            "walled",
+                            "historic",
+                            "ancient",
+                            "kurdish-majority",
+                            "strategic",
+                            "nearby",
+                            "neighbouring",
+                            "rural",
+                            "urban"};
   return s;
 }
 
 const WordSet& Connectors() {  // lower-case words allowed inside a place name
-  static const WordSet s = {"de",  "del", "la",  "le",  "of", "on",  "upon", "the", "and",
-                            "al",  "el",  "du",  "des", "da", "di",  "van",  "von", "y",
-                            "sur", "am",  "an",  "im",  "bin", "ibn", "al-", "en", "les", "los",
-                            "las", "dos", "das", "do"};
+  static const WordSet s = {"de",  "del", "la",  "le",  "of",  "on",  "upon", "the",
+                            "and", "al",  "el",  "du",  "des", "da",  "di",   "van",
+                            "von", "y",   "sur", "am",  "an",  "im",  "bin",  "ibn",
+                            "al-", "en",  "les", "los", "las", "dos", "das",  "do"};
   return s;
 }
 
@@ -147,16 +226,16 @@ struct Candidate {
 struct Mention {
   uint32_t first = 0, end = 0;  // tokens [first, end)
   uint32_t sentence = 0;
-  std::string key;              // for one sense per discourse
+  std::string key;  // for one sense per discourse
   std::vector<Candidate> cands;
   bool demonym = false;
   bool dateline = false;
   bool unresolved = false;
-  int region_after = -1;        // "Paris, Texas": index of the Texas mention
-  int town_before = -1;         // the Paris mention, seen from Texas
-  int chosen = -1;              // index into cands
-  bool person_like = false;     // written like part of a person's name
-  bool cue = false;             // a preposition before it ("in", "near", "of", "to")
+  int region_after = -1;                  // "Paris, Texas": index of the Texas mention
+  int town_before = -1;                   // the Paris mention, seen from Texas
+  int chosen = -1;                        // index into cands
+  bool person_like = false;               // written like part of a person's name
+  bool cue = false;                       // a preposition before it ("in", "near", "of", "to")
   uint32_t byte_start = 0, byte_end = 0;  // a part of a hyphenated word ("Egyptian-US")
 };
 
@@ -186,15 +265,24 @@ bool AllCaps(std::string_view s) {
 double Prior(const GazetteerEntry& e, uint8_t flags, bool designated) {
   double p = 0.5 * std::log10(static_cast<double>(e.population) + 1.0);
   switch (e.kind) {
-    case PlaceKind::kCountry: p += 1.0; break;
-    case PlaceKind::kAdmin1: p += 0.5; break;
-    case PlaceKind::kRegion: p += 0.5; break;
-    case PlaceKind::kAdmin2: p -= 0.5; break;
+    case PlaceKind::kCountry:
+      p += 1.0;
+      break;
+    case PlaceKind::kAdmin1:
+      p += 0.5;
+      break;
+    case PlaceKind::kRegion:
+      p += 0.5;
+      break;
+    case PlaceKind::kAdmin2:
+      p -= 0.5;
+      break;
     case PlaceKind::kCity:
       p += e.rank == 2 ? 0.5 : e.rank == 1 ? 0.2 : e.rank == 3 ? -1.0 : 0.0;
       break;
   }
-  if (!(flags & kNamePrimary) && !(flags & kNameDemonym)) p -= (flags & kNameCore) && !designated ? 1.0 : 0.7;
+  if (!(flags & kNamePrimary) && !(flags & kNameDemonym))
+    p -= (flags & kNameCore) && !designated ? 1.0 : 0.7;
   if (designated && (flags & kNameCore)) p += 0.7;
   return p;
 }
@@ -236,7 +324,8 @@ class DocResolver {
     person_.assign(doc_.tokens.size(), false);
     for (const ActorMention& a : doc_.actors)
       if (a.kind == "person")
-        for (uint32_t i = a.first_token; i < a.end_token && i < person_.size(); ++i) person_[i] = true;
+        for (uint32_t i = a.first_token; i < a.end_token && i < person_.size(); ++i)
+          person_[i] = true;
   }
 
   bool IsCommon(std::string_view w) const {
@@ -244,8 +333,10 @@ class DocResolver {
     if (w.size() > 3 && w.ends_with("ies") &&
         gaz_.IsCommonWord(std::string(w.substr(0, w.size() - 3)) + "y"))
       return true;
-    if (w.size() > 3 && w.ends_with("es") && gaz_.IsCommonWord(w.substr(0, w.size() - 2))) return true;
-    if (w.size() > 2 && w.ends_with('s') && gaz_.IsCommonWord(w.substr(0, w.size() - 1))) return true;
+    if (w.size() > 3 && w.ends_with("es") && gaz_.IsCommonWord(w.substr(0, w.size() - 2)))
+      return true;
+    if (w.size() > 2 && w.ends_with('s') && gaz_.IsCommonWord(w.substr(0, w.size() - 1)))
+      return true;
     return false;
   }
 
@@ -256,7 +347,8 @@ class DocResolver {
   }
 
   // Longest gazetteer matches starting at token i: (length, names), longest first.
-  std::vector<std::pair<uint32_t, std::span<const GazetteerName>>> Matches(uint32_t i, uint32_t end) {
+  std::vector<std::pair<uint32_t, std::span<const GazetteerName>>> Matches(uint32_t i,
+                                                                           uint32_t end) {
     std::vector<std::pair<uint32_t, std::span<const GazetteerName>>> out;
     std::string key;
     for (uint32_t L = 1; L <= 7 && i + L <= end; ++L) {
@@ -347,8 +439,8 @@ class DocResolver {
       bool all_demonym = true;
       // A short word in capitals amid ordinary text is an acronym ("UN", "NATO"): only names
       // written that way match it.
-      const bool acronym = caps && surface.size() <= 5 && !AllCaps(doc_.slice(s.span)) &&
-                           !IsDateline(i, i + L, s);
+      const bool acronym =
+          caps && surface.size() <= 5 && !AllCaps(doc_.slice(s.span)) && !IsDateline(i, i + L, s);
       bool any_demonym = false;
       for (const GazetteerName& n : names) {
         if ((n.flags & kNameUpper) && !caps) continue;
@@ -380,8 +472,10 @@ class DocResolver {
         for (const std::string& k2 : {key, key + " " + tok(m.end).norm}) {
           for (const GazetteerName& n : gaz_.Find(k2)) {
             const PlaceKind kind = gaz_.entry(n.entry).kind;
-            if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kAdmin2 || kind == PlaceKind::kRegion)
-              regional.push_back(Candidate{n.entry, static_cast<uint8_t>(n.flags | kNameCore), 0, 0});
+            if (kind == PlaceKind::kAdmin1 || kind == PlaceKind::kAdmin2 ||
+                kind == PlaceKind::kRegion)
+              regional.push_back(
+                  Candidate{n.entry, static_cast<uint8_t>(n.flags | kNameCore), 0, 0});
           }
         }
         if (!regional.empty()) {
@@ -395,7 +489,8 @@ class DocResolver {
         return 0;
       }
       // "W.Va" + "." written together is one abbreviation.
-      if (m.end < end && tok(m.end).norm == "." && text(m.end - 1).find('.') != std::string_view::npos &&
+      if (m.end < end && tok(m.end).norm == "." &&
+          text(m.end - 1).find('.') != std::string_view::npos &&
           tok(m.end).span.start == tok(m.end - 1).span.end)
         m.end += 1;
       bool has_primary = false;
@@ -413,7 +508,8 @@ class DocResolver {
           if (gaz_.entry(r.entry).kind != PlaceKind::kAdmin1) continue;
           for (const Candidate& t : m.cands)
             if (gaz_.entry(t.entry).kind == PlaceKind::kCity &&
-                gaz_.entry(t.entry).admin1 == static_cast<int32_t>(r.entry) && t.prior + 1.0 > r.prior) {
+                gaz_.entry(t.entry).admin1 == static_cast<int32_t>(r.entry) &&
+                t.prior + 1.0 > r.prior) {
               r.prior = std::min(r.prior, t.prior - 0.5);
             }
         }
@@ -432,8 +528,9 @@ class DocResolver {
   }
 
   bool DemonymAsPlace(uint32_t a, uint32_t b, uint32_t end, const std::string& prev_w) {
-    static const WordSet language_verbs = {"in", "speak", "speaks", "spoke", "spoken", "speaking",
-                                           "into", "learn", "learned", "study", "studied"};
+    static const WordSet language_verbs = {"in",      "speak",    "speaks", "spoke",
+                                           "spoken",  "speaking", "into",   "learn",
+                                           "learned", "study",    "studied"};
     if (language_verbs.count(prev_w)) return false;
     const std::string_view last = tok(b - 1).norm;
     if (last.ends_with('s')) return true;  // "Russians", "Israelis"
@@ -461,7 +558,8 @@ class DocResolver {
       const GazetteerEntry& e = gaz_.entry(c.entry);
       country = country || e.kind == PlaceKind::kCountry || (c.flags & kNameDemonym);
       region = region || ((e.kind == PlaceKind::kAdmin1 || e.kind == PlaceKind::kRegion ||
-                           e.kind == PlaceKind::kAdmin2) && !(c.flags & kNameCore));
+                           e.kind == PlaceKind::kAdmin2) &&
+                          !(c.flags & kNameCore));
       after_place = after_place || (c.flags & kNameAfterPlace);
       max_pop = std::max(max_pop, e.population);
     }
@@ -470,9 +568,10 @@ class DocResolver {
     if (L == 1 && CalendarWords().count(key)) return false;
     const uint32_t first = doc_.sentences[m.sentence].first_token;
     // Person names: "Jordan Peterson", "Hilary Jordan", "Phillip Bradley", "Adam said".
-    static const WordSet speech = {"said", "says", "told", "added", "asked", "explained",
+    static const WordSet speech = {"said",  "says",  "told",   "added",    "asked",   "explained",
                                    "wrote", "noted", "stated", "recalled", "replied", "testified"};
-    const bool cue = LocativePreps().count(prep_w) || DirectionalPreps().count(prep_w) || prep_w == "of";
+    const bool cue =
+        LocativePreps().count(prep_w) || DirectionalPreps().count(prep_w) || prep_w == "of";
     // "Bradley said", "said Bradley.": this mention only (not "said Fargo City Commissioner").
     if (!cue && !country && !region &&
         ((m.end < end && speech.count(tok(m.end).norm)) ||
@@ -505,14 +604,16 @@ class DocResolver {
       // "East Bank", "Grand Ledge": the first word of a longer name.
       if (m.end < end && NameWord(m.end)) return false;
       uint32_t len = 0;
-      const bool region_follows = m.end + 1 < end && tok(m.end).norm == "," && RegionAt(m.end + 1, end, &len);
+      const bool region_follows =
+          m.end + 1 < end && tok(m.end).norm == "," && RegionAt(m.end + 1, end, &len);
       if (region_follows) return true;
       if (initial) return false;
       return cue && max_pop >= 20000;
     }
     // Alternate names alone, short and single-word, are too often something else.
     bool any_primary = false;
-    for (const Candidate& c : m.cands) any_primary = any_primary || (c.flags & (kNamePrimary | kNameDemonym));
+    for (const Candidate& c : m.cands)
+      any_primary = any_primary || (c.flags & (kNamePrimary | kNameDemonym));
     if (!any_primary && L == 1 && key.size() <= 4) return false;
     m.cue = cue;
     return true;
@@ -541,11 +642,13 @@ class DocResolver {
         uint32_t max_pop = 0;
         bool big = false;
         for (const GazetteerName& n : gaz_.Find(key)) {
-          if (((n.flags & kNameUpper) && !caps) || (n.flags & (kNameAfterPlace | kNameCore))) continue;
+          if (((n.flags & kNameUpper) && !caps) || (n.flags & (kNameAfterPlace | kNameCore)))
+            continue;
           const GazetteerEntry& e = gaz_.entry(n.entry);
           m.cands.push_back(Candidate{n.entry, n.flags, 0, 0});
           all_demonym = all_demonym && (n.flags & kNameDemonym);
-          big = big || e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kAdmin1 || (n.flags & kNameDemonym);
+          big = big || e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kAdmin1 ||
+                (n.flags & kNameDemonym);
           max_pop = std::max(max_pop, e.population);
         }
         const bool ok = !m.cands.empty() && !CalendarWords().count(key) &&
@@ -632,15 +735,18 @@ class DocResolver {
     for (const Block& bl : doc_.blocks)
       if (bl.span.start == tok(a).span.start) block_start = true;
     if (!block_start) return false;
-    std::string surface(doc_.text.substr(tok(a).span.start, tok(b - 1).span.end - tok(a).span.start));
+    std::string surface(
+        doc_.text.substr(tok(a).span.start, tok(b - 1).span.end - tok(a).span.start));
     if (!AllCaps(surface) || b >= s.end_token) return false;
     const std::string_view next = tok(b).norm;
-    return next == "," || next == "(" || next == "-" || next == "\xe2\x80\x94" || next == "\xe2\x80\x93";
+    return next == "," || next == "(" || next == "-" || next == "\xe2\x80\x94" ||
+           next == "\xe2\x80\x93";
   }
 
   // A toponym the gazetteer lacks, written where only a place can be: "the town of Sheykler",
   // "the settlements of Arbin, Hawsh Nasri and Jobar", "near Tal Sha'rah", "Idlib province".
-  uint32_t TryUnresolved(uint32_t si, uint32_t i, uint32_t end, bool initial, const std::string& prev_w) {
+  uint32_t TryUnresolved(uint32_t si, uint32_t i, uint32_t end, bool initial,
+                         const std::string& prev_w) {
     const Sentence& s = doc_.sentences[si];
     uint32_t j = i;
     while (j < end && j < i + 4 && Cap(j) && !tok(j).is_punct && !person_[j]) ++j;
@@ -648,10 +754,11 @@ class DocResolver {
     const std::string key = KeyOf(i, j);
     if (j == i + 1 && (CalendarWords().count(key) || IsCommon(key))) return 0;
     bool place = false;
-    static const WordSet heads = {"town", "village", "neighbourhood", "neighborhood", "camp",
-                                  "outpost", "crossing", "airport", "quarter", "suburb"};
+    static const WordSet heads = {"town",    "village",  "neighbourhood", "neighborhood", "camp",
+                                  "outpost", "crossing", "airport",       "quarter",      "suburb"};
     if (j < end && ((Designators().count(tok(j).norm) && tok(j).norm != "state" &&
-                     tok(j).norm != "republic") || heads.count(tok(j).norm))) {
+                     tok(j).norm != "republic") ||
+                    heads.count(tok(j).norm))) {
       place = true;
     } else if (i >= s.first_token + 2 && prev_w == "of" && PlaceNouns().count(tok(i - 2).norm)) {
       place = true;
@@ -666,10 +773,12 @@ class DocResolver {
         ok = !IsCommon(w) && !CalendarWords().count(w);
       }
       place = ok && (prev_w != "in" || j - i <= 2);
-    } else if (!mentions_.empty() && mentions_.back().unresolved && mentions_.back().sentence == si &&
-               i >= 2 && (tok(i - 1).norm == "," || tok(i - 1).norm == "and") &&
+    } else if (!mentions_.empty() && mentions_.back().unresolved &&
+               mentions_.back().sentence == si && i >= 2 &&
+               (tok(i - 1).norm == "," || tok(i - 1).norm == "and") &&
                (mentions_.back().end == i - 1 ||
-                (tok(i - 1).norm == "and" && tok(i - 2).norm == "," && mentions_.back().end == i - 2))) {
+                (tok(i - 1).norm == "and" && tok(i - 2).norm == "," &&
+                 mentions_.back().end == i - 2))) {
       place = true;  // the next name of a list of places
     }
     if (!place) return 0;
@@ -704,7 +813,8 @@ class DocResolver {
       const double w = (first ? 1.0 : 0.3) * certainty * (m.demonym ? 0.5 : 1.0);
       if (e.country >= 0) ctx.country[e.country] += w * (e.kind == PlaceKind::kCountry ? 1.0 : 0.7);
       if (e.admin1 >= 0) ctx.admin1[e.admin1] += w;
-      if (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kAdmin2) ctx.points.emplace_back(&e, w);
+      if (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kAdmin2)
+        ctx.points.emplace_back(&e, w);
     }
     return ctx;
   }
@@ -727,8 +837,8 @@ class DocResolver {
       auto it = ctx.admin1.find(e.admin1);
       if (it != ctx.admin1.end()) s += 2.0 * (1 - std::exp(-it->second));
     }
-    if (nearness &&
-        (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kAdmin2 || e.kind == PlaceKind::kAdmin1)) {
+    if (nearness && (e.kind == PlaceKind::kCity || e.kind == PlaceKind::kAdmin2 ||
+                     e.kind == PlaceKind::kAdmin1)) {
       double best = 0;
       for (const auto& [p, w] : ctx.points) {
         if (p == &e) continue;
@@ -784,8 +894,11 @@ class DocResolver {
             if (p == &e) continue;
             const double d = DistanceKm(e.lat, e.lon, p->lat, p->lon);
             const bool region = p->kind == PlaceKind::kAdmin1 || e.kind == PlaceKind::kAdmin1;
-            const double b = region ? (d < 100 ? 0.5 : 0.0)
-                                    : d < 30 ? 1.5 : d < 100 ? 1.0 : d < 300 ? 0.4 : 0.0;
+            const double b = region    ? (d < 100 ? 0.5 : 0.0)
+                             : d < 30  ? 1.5
+                             : d < 100 ? 1.0
+                             : d < 300 ? 0.4
+                                       : 0.0;
             best = std::max(best, b);
           }
           sum += best / std::sqrt(static_cast<double>(h.entries.size()));
@@ -827,8 +940,8 @@ class DocResolver {
         for (size_t k : members) {
           Mention& m = mentions_[k];
           for (Candidate& c : m.cands) {
-            c.score = c.prior + ContextScore(c, ctx) + PairScore(m, c) +
-                      1.5 * cluster_of(m.key, c.entry);
+            c.score =
+                c.prior + ContextScore(c, ctx) + PairScore(m, c) + 1.5 * cluster_of(m.key, c.entry);
             auto [it, fresh] = total.try_emplace(c.entry, c.score);
             if (!fresh) it->second = std::max(it->second, c.score) + 0.01;
           }
@@ -892,7 +1005,8 @@ class DocResolver {
         const GazetteerEntry& e = gaz_.entry(m.cands[static_cast<size_t>(m.chosen)].entry);
         p.name = std::string(gaz_.name(e));
         p.country = std::string(gaz_.country_code(e));
-        if (e.admin1 >= 0) p.admin1 = std::string(gaz_.name(gaz_.entry(static_cast<uint32_t>(e.admin1))));
+        if (e.admin1 >= 0)
+          p.admin1 = std::string(gaz_.name(gaz_.entry(static_cast<uint32_t>(e.admin1))));
         p.feature = std::string(PlaceKindName(e.kind));
         p.lat = e.lat;
         p.lon = e.lon;
@@ -919,20 +1033,23 @@ std::unique_ptr<Geocoder> Geocoder::Open(const std::string& path, std::string* e
   return std::unique_ptr<Geocoder>(new Geocoder(std::move(gaz)));
 }
 
-void Geocoder::Resolve(Document* doc) const { DocResolver(gaz_, doc).Run(); }
+void Geocoder::Resolve(Document* doc) const {
+  DocResolver(gaz_, doc).Run();
+}
 
 int Geocoder::EventPlace(const Document& doc, uint32_t sentence, uint32_t verb_token) const {
   if (sentence >= doc.sentences.size()) return -1;
   const Sentence& s = doc.sentences[sentence];
   if (verb_token < s.first_token || verb_token >= s.end_token) return -1;
-  static const WordSet compass = {"north", "south", "east", "west", "northeast", "northwest",
-                                  "southeast", "southwest", "outside", "inside"};
-  static const WordSet clause_openers = {"which", "who", "whom", "whose", "where", "when",
-                                         "while", "after", "before", "because", "since",
-                                         "although", "though", "as", "if", "until", ";"};
+  static const WordSet compass = {"north",     "south",     "east",      "west",    "northeast",
+                                  "northwest", "southeast", "southwest", "outside", "inside"};
+  static const WordSet clause_openers = {
+      "which",   "who",   "whom",     "whose",  "where", "when", "while", "after", "before",
+      "because", "since", "although", "though", "as",    "if",   "until", ";"};
   auto token_at = [&](uint32_t byte) -> int {
     for (uint32_t k = s.first_token; k < s.end_token; ++k)
-      if (doc.tokens[k].span.start <= byte && byte < doc.tokens[k].span.end) return static_cast<int>(k);
+      if (doc.tokens[k].span.start <= byte && byte < doc.tokens[k].span.end)
+        return static_cast<int>(k);
     return -1;
   };
   const int v = static_cast<int>(verb_token);
@@ -953,15 +1070,16 @@ int Geocoder::EventPlace(const Document& doc, uint32_t sentence, uint32_t verb_t
                             (PlaceNouns().count(doc.tokens[b + 1].norm) ||
                              NounPhraseFiller().count(doc.tokens[b + 1].norm));
     // A name before a noun inside a noun phrase ("a U.S. airstrike", "the Sofia restaurant").
-    static const WordSet determiners = {"a", "an", "the", "this", "that", "its", "their", "his",
-                                        "her", "our", "posh", "several", "two", "three"};
+    static const WordSet determiners = {"a",   "an",  "the", "this", "that",    "its", "their",
+                                        "his", "her", "our", "posh", "several", "two", "three"};
     const std::string& before = a > static_cast<int>(s.first_token)
-                                    ? doc.tokens[static_cast<size_t>(a - 1)].norm : std::string();
-    const bool modifier = b < s.end_token && !doc.tokens[b].is_punct && !doc.tokens[b].capitalized &&
-                          !possessive && HasLetter(doc.tokens[b].norm) &&
-                          !FunctionWords().count(doc.tokens[b].norm) &&
-                          (a == static_cast<int>(s.first_token) || determiners.count(before) ||
-                           (!country && NounPhraseFiller().count(before)));
+                                    ? doc.tokens[static_cast<size_t>(a - 1)].norm
+                                    : std::string();
+    const bool modifier =
+        b < s.end_token && !doc.tokens[b].is_punct && !doc.tokens[b].capitalized && !possessive &&
+        HasLetter(doc.tokens[b].norm) && !FunctionWords().count(doc.tokens[b].norm) &&
+        (a == static_cast<int>(s.first_token) || determiners.count(before) ||
+         (!country && NounPhraseFiller().count(before)));
     // Walk back over the noun phrase to the word that governs it.
     int k = a - 1;
     double base = 0;
@@ -975,7 +1093,8 @@ int Geocoder::EventPlace(const Document& doc, uint32_t sentence, uint32_t verb_t
       }
       if (w == "of") {
         const std::string& head = k - 1 >= static_cast<int>(s.first_token)
-                                      ? doc.tokens[static_cast<size_t>(k - 1)].norm : std::string();
+                                      ? doc.tokens[static_cast<size_t>(k - 1)].norm
+                                      : std::string();
         if (compass.count(head)) {  // "north of Karbala", "outside of Homs"
           base = 3.0;
           break;
@@ -1006,8 +1125,9 @@ int Geocoder::EventPlace(const Document& doc, uint32_t sentence, uint32_t verb_t
         base = 1.5;
         break;
       }
-      const bool list_member = w == "," || w == "and" || w == "'s" || w == "s" ||
-                               (t.capitalized && !t.is_punct && static_cast<uint32_t>(k) != s.first_token);
+      const bool list_member =
+          w == "," || w == "and" || w == "'s" || w == "s" ||
+          (t.capitalized && !t.is_punct && static_cast<uint32_t>(k) != s.first_token);
       if (NounPhraseFiller().count(w) || PlaceNouns().count(w) || list_member) {
         --k;
         continue;
@@ -1015,7 +1135,7 @@ int Geocoder::EventPlace(const Document& doc, uint32_t sentence, uint32_t verb_t
       break;
     }
     if (base == 0 && place_noun_of) base = 1.5;  // "a siege of the central city of Homs"
-    if (place_head) base = std::max(base, 2.0);     // "Grozny's streets", "Mecca's Al-Nur"
+    if (place_head) base = std::max(base, 2.0);  // "Grozny's streets", "Mecca's Al-Nur"
     // "Mexico's army": a possessor names who acts, not where ("killed in Syria's war" does).
     if (possessive && !place_head && base < 3.0) continue;
     if (base == 0 && modifier && !country) base = 1.2;  // "a posh Sofia restaurant"

@@ -39,8 +39,7 @@ class Geocoder {
   std::unique_ptr<Gazetteer> owned_;
   const Gazetteer& gaz_;
 
-  explicit Geocoder(std::unique_ptr<Gazetteer> owned)
-      : owned_(std::move(owned)), gaz_(*owned_) {}
+  explicit Geocoder(std::unique_ptr<Gazetteer> owned) : owned_(std::move(owned)), gaz_(*owned_) {}
 };
 
 // Where the gazetteer is looked for: $DYAD_GAZETTEER, else gazetteer.bin beside the running

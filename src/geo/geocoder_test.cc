@@ -26,7 +26,8 @@ Document Tokenized(const std::string& text) {
 std::vector<std::string> Describe(const Document& doc) {
   std::vector<std::string> out;
   for (const Place& p : doc.places)
-    out.push_back(std::string(doc.slice(p.span)) + "=" + p.name + "/" + p.country + "/" + p.feature);
+    out.push_back(std::string(doc.slice(p.span)) + "=" + p.name + "/" + p.country + "/" +
+                  p.feature);
   return out;
 }
 
@@ -56,20 +57,23 @@ class SmallGazetteer : public ::testing::Test {
  protected:
   void SetUp() override {
     GazetteerSources s;
-    s.cities1000 = tmp_.Write("cities1000.txt",
-        "1\tSpringfield\tSpringfield\tSpringfeld\t39.80\t-89.64\tP\tPPLA\tUS\t\tIL\t167\t\t\t114000\t\t\t\t\n"
-        "2\tSpringfield\tSpringfield\t\t37.21\t-93.29\tP\tPPLA2\tUS\t\tMO\t077\t\t\t169000\t\t\t\t\n"
+    s.cities1000 = tmp_.Write(
+        "cities1000.txt",
+        "1\tSpringfield\tSpringfield\tSpringfeld\t39.80\t-89."
+        "64\tP\tPPLA\tUS\t\tIL\t167\t\t\t114000\t\t\t\t\n"
+        "2\tSpringfield\tSpringfield\t\t37.21\t-93."
+        "29\tP\tPPLA2\tUS\t\tMO\t077\t\t\t169000\t\t\t\t\n"
         "3\tPeoria\tPeoria\t\t40.69\t-89.59\tP\tPPLA2\tUS\t\tIL\t143\t\t\t113000\t\t\t\t\n"
         "4\tKursk\tKursk\tKoursk\t51.73\t36.19\tP\tPPLA\tRU\t\t41\t\t\t\t440000\t\t\t\t\n");
-    s.admin1_json = tmp_.Write("admin1.json",
-        R"([{"code":"US.IL","name":"Illinois"},{"code":"US.MO","name":"Missouri"},)"
-        R"({"code":"RU.41","name":"Kursk Oblast"}])");
+    s.admin1_json = tmp_.Write(
+        "admin1.json", R"([{"code":"US.IL","name":"Illinois"},{"code":"US.MO","name":"Missouri"},)"
+                       R"({"code":"RU.41","name":"Kursk Oblast"}])");
     s.admin2_json = tmp_.Write("admin2.json", R"([{"code":"US.IL.143","name":"Peoria County"}])");
-    s.iso3166_1 = tmp_.Write("iso1.json",
-        R"({"3166-1":[{"alpha_2":"US","alpha_3":"USA","name":"United States"},)"
-        R"({"alpha_2":"RU","alpha_3":"RUS","name":"Russian Federation"}]})");
+    s.iso3166_1 = tmp_.Write(
+        "iso1.json", R"({"3166-1":[{"alpha_2":"US","alpha_3":"USA","name":"United States"},)"
+                     R"({"alpha_2":"RU","alpha_3":"RUS","name":"Russian Federation"}]})");
     s.places_tsv = tmp_.Write("places.tsv",
-        "# test\nname\tUS\tU.S.; US\nabbr\tUS.IL\tIll.\nadj\tRU\tRussian\n");
+                              "# test\nname\tUS\tU.S.; US\nabbr\tUS.IL\tIll.\nadj\tRU\tRussian\n");
     std::string error;
     ASSERT_TRUE(GazetteerBuilder::Build(s, &gaz_, &stats_, &error)) << error;
     const std::string path = tmp_.path() + "/gazetteer.bin";
@@ -161,7 +165,8 @@ class RealGazetteer : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const std::string path =
-        (std::filesystem::path(dyad::testing::DyadBinary()).parent_path() / "gazetteer.bin").string();
+        (std::filesystem::path(dyad::testing::DyadBinary()).parent_path() / "gazetteer.bin")
+            .string();
     std::string error;
     if (std::filesystem::exists(path)) geo_ = Geocoder::Open(path, &error).release();
   }
@@ -247,8 +252,8 @@ TEST_F(RealGazetteer, PersonNamesAreNoPlaces) {
 }
 
 TEST_F(RealGazetteer, EventPlaceIsTheLocativePhraseOfTheVerb) {
-  Document doc = Resolve(
-      "North Korea's foreign minister met her Russian counterpart in Moscow on Friday.");
+  Document doc =
+      Resolve("North Korea's foreign minister met her Russian counterpart in Moscow on Friday.");
   const int place = geo_->EventPlace(doc, 0, TokenOf(doc, "met"));
   ASSERT_GE(place, 0) << ::testing::PrintToString(Describe(doc));
   EXPECT_EQ(doc.slice(doc.places[static_cast<size_t>(place)].span), "Moscow");
@@ -288,7 +293,8 @@ TEST_F(RealGazetteer, UnknownTownsAfterPlaceNouns) {
   ASSERT_TRUE(p) << ::testing::PrintToString(Describe(doc));
   EXPECT_EQ(p->feature, "unresolved");
   EXPECT_TRUE(p->country.empty());
-  EXPECT_EQ(geo_->EventPlace(doc, 0, TokenOf(doc, "killed")), static_cast<int>(p - doc.places.data()));
+  EXPECT_EQ(geo_->EventPlace(doc, 0, TokenOf(doc, "killed")),
+            static_cast<int>(p - doc.places.data()));
 }
 
 TEST(GeoCommand, PrintsPlacesAndTheEventPlace) {
@@ -296,10 +302,11 @@ TEST(GeoCommand, PrintsPlacesAndTheEventPlace) {
   const fs::path gaz = fs::path(dyad::testing::DyadBinary()).parent_path() / "gazetteer.bin";
   if (!fs::exists(gaz)) GTEST_SKIP() << "no gazetteer beside dyad (npm ci --prefix geo, rebuild)";
   dyad::testing::TempDir tmp;
-  const std::string in = tmp.Write(
-      "in.jsonl",
-      R"({"id":"a","text":"Élan: ministers met in Moscow.","verb":{"start":16,"end":19}})" "\n"
-      "not json\n");
+  const std::string in =
+      tmp.Write("in.jsonl",
+                R"({"id":"a","text":"Élan: ministers met in Moscow.","verb":{"start":16,"end":19}})"
+                "\n"
+                "not json\n");
   const auto r = dyad::testing::Shell(dyad::testing::DyadBinary() + " geo " + in);
   EXPECT_EQ(r.status, 1) << r.err;  // the bad line is reported, the good one printed
   EXPECT_NE(r.err.find("in.jsonl:2"), std::string::npos) << r.err;

@@ -15,7 +15,9 @@ namespace dyad {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // The value after "charset" in s (quoted or not), "" when none.
 std::string CharsetAfter(std::string_view lower_src, std::string_view src) {
@@ -54,7 +56,8 @@ std::string NormalizeLabel(std::string_view label) {
   if (l == "tis-620" || l == "iso-8859-11") return "windows-874";
   if (l == "gb2312" || l == "gbk" || l == "x-gbk" || l == "gb_2312-80" || l == "chinese")
     return "GB18030";
-  if (l == "utf-16" || l == "utf-16le" || l == "utf-16be") return "UTF-8";  // cannot be in ASCII bytes
+  if (l == "utf-16" || l == "utf-16le" || l == "utf-16be")
+    return "UTF-8";  // cannot be in ASCII bytes
   return std::string(Trim(label));
 }
 
@@ -211,13 +214,12 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared, bool
   std::string label = NormalizeLabel(declared);
   if (label.empty() && html) label = NormalizeLabel(DeclaredHtmlCharset(bytes));
   Utf8Stats st = ScanUtf8(bytes);
-  if (st.invalid == 0 && st.multibyte == 0) return done(label.empty() ? "US-ASCII" : label,
-                                                        std::string(bytes));
+  if (st.invalid == 0 && st.multibyte == 0)
+    return done(label.empty() ? "US-ASCII" : label, std::string(bytes));
   // Valid UTF-8 with non-ASCII text is UTF-8, whatever the page says: legacy encodings almost
   // never produce valid multi-byte sequences by accident.
   bool looks_utf8 = st.invalid == 0 || st.invalid * 50 < st.multibyte;
-  if (looks_utf8 && (label.empty() || label == "UTF-8" || st.multibyte >= 4 ||
-                     st.invalid == 0)) {
+  if (looks_utf8 && (label.empty() || label == "UTF-8" || st.multibyte >= 4 || st.invalid == 0)) {
     ok = st.invalid == 0;
     return done("UTF-8", std::string(bytes));
   }

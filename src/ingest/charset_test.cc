@@ -5,7 +5,9 @@
 namespace dyad {
 namespace {
 
-const char* kCafeUtf8 = "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e";
+const char* kCafeUtf8 =
+    "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9"
+    "e";
 
 TEST(Charset, DeclaredCharsets) {
   EXPECT_EQ(CharsetFromContentType("text/html; charset=ISO-8859-1"), "ISO-8859-1");
@@ -41,7 +43,10 @@ TEST(Charset, WrongDeclarationsGiveWayToTheBytes) {
   EXPECT_TRUE(valid);
   // Says UTF-8 in <meta>, is windows-1252 with many accents: detected and converted.
   std::string latin = "<meta charset=utf-8><p>";
-  for (int i = 0; i < 20; ++i) latin += "Le pr\xE9sident a d\xE9" "clar\xE9 \xE0 la t\xE9l\xE9vision. ";
+  for (int i = 0; i < 20; ++i)
+    latin +=
+        "Le pr\xE9sident a d\xE9"
+        "clar\xE9 \xE0 la t\xE9l\xE9vision. ";
   std::string out = DecodeToUtf8(latin, "", true, &used, &valid);
   EXPECT_NE(out.find("pr\xC3\xA9sident"), std::string::npos) << used;
   EXPECT_TRUE(valid);

@@ -1,5 +1,6 @@
 #include "ingest/reader.h"
 
+#include <simdjson.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -7,7 +8,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <simdjson.h>
 
 #include "core/strings.h"
 #include "core/utf8.h"
@@ -19,12 +19,18 @@ namespace dyad {
 namespace fs = std::filesystem;
 
 bool ParseInputFormat(const std::string& name, InputFormat* out) {
-  if (name == "auto") *out = InputFormat::kAuto;
-  else if (name == "text" || name == "txt") *out = InputFormat::kText;
-  else if (name == "jsonl" || name == "json") *out = InputFormat::kJsonl;
-  else if (name == "html") *out = InputFormat::kHtml;
-  else if (name == "warc") *out = InputFormat::kWarc;
-  else return false;
+  if (name == "auto")
+    *out = InputFormat::kAuto;
+  else if (name == "text" || name == "txt")
+    *out = InputFormat::kText;
+  else if (name == "jsonl" || name == "json")
+    *out = InputFormat::kJsonl;
+  else if (name == "html")
+    *out = InputFormat::kHtml;
+  else if (name == "warc")
+    *out = InputFormat::kWarc;
+  else
+    return false;
   return true;
 }
 
@@ -107,7 +113,7 @@ struct DocumentReader::Impl {
   InputFormat format = InputFormat::kAuto;
   bool done = false;
   uint64_t line_no = 0;
-  std::string buf;        // bytes read but not consumed
+  std::string buf;  // bytes read but not consumed
   size_t buf_pos = 0;
   bool eof = false;
   simdjson::dom::parser parser;
@@ -237,7 +243,8 @@ DocumentReader::DocumentReader(const InputSource& source, const InputOptions& op
     } else {
       gzclose(m.gz);
       m.gz = nullptr;
-      m.raw_file = source.path == "-" ? fdopen(dup(0), "rb") : std::fopen(source.path.c_str(), "rb");
+      m.raw_file =
+          source.path == "-" ? fdopen(dup(0), "rb") : std::fopen(source.path.c_str(), "rb");
       if (!m.raw_file) {
         diag->Reject(source.path, "cannot open for reading");
         m.done = true;
@@ -285,9 +292,11 @@ void ParseTextHeader(Document* doc, Diagnostics* diag) {
     if (StartsWith(lower, "date:")) {
       value = Trim(line.substr(5));
       std::string d = NormalizeDate(value);
-      if (d.empty()) diag->Warn(doc->origin + ":1", "unreadable Date: line '" +
-                                                        std::string(value) + "', date unknown");
-      else doc->date = d;
+      if (d.empty())
+        diag->Warn(doc->origin + ":1",
+                   "unreadable Date: line '" + std::string(value) + "', date unknown");
+      else
+        doc->date = d;
     } else if (StartsWith(lower, "title:")) {
       doc->title = std::string(Trim(line.substr(6)));
     } else if (StartsWith(lower, "url:")) {
@@ -367,20 +376,20 @@ bool DocumentReader::Next(Document* doc) {
     while (true) {
       WarcReader::Status st = m.warc->Next(&rec, &error);
       if (st == WarcReader::Status::kEnd) break;
-      const std::string where = FileStem(m.source.path) + ": record at byte " +
-                                std::to_string(rec.offset);
+      const std::string where =
+          FileStem(m.source.path) + ": record at byte " + std::to_string(rec.offset);
       if (st == WarcReader::Status::kBroken) {
         m.diag->Reject(where, error);
         continue;
       }
       // Pages only: HTML responses (and resource records) with a successful status.
       if (rec.type != "response" && rec.type != "resource") continue;
-      std::string ct = AsciiLower(rec.type == "response" ? rec.http_content_type
-                                                         : rec.content_type);
+      std::string ct =
+          AsciiLower(rec.type == "response" ? rec.http_content_type : rec.content_type);
       if (rec.type == "response" && (rec.http_status < 200 || rec.http_status >= 300)) continue;
       bool html = ct.find("html") != std::string::npos ||
-                  (ct.empty() && Sniff(std::string_view(rec.payload).substr(0, 4096)) ==
-                                     InputFormat::kHtml);
+                  (ct.empty() &&
+                   Sniff(std::string_view(rec.payload).substr(0, 4096)) == InputFormat::kHtml);
       if (!html) continue;
       *doc = Document();
       doc->origin = where;
@@ -478,8 +487,10 @@ bool DocumentReader::Next(Document* doc) {
       continue;
     }
     if (doc->id.empty()) doc->id = where;
-    if (doc->raw_is_html) doc->fallback_date = m.options.default_date;
-    else if (doc->date.empty()) doc->date = m.options.default_date;
+    if (doc->raw_is_html)
+      doc->fallback_date = m.options.default_date;
+    else if (doc->date.empty())
+      doc->date = m.options.default_date;
     return true;
   }
   m.done = true;

@@ -20,7 +20,7 @@ bool ParseInputFormat(const std::string& name, InputFormat* out);
 
 struct InputOptions {
   InputFormat format = InputFormat::kAuto;
-  std::string default_date;             // used where the input gives none (--date)
+  std::string default_date;               // used where the input gives none (--date)
   size_t max_document_bytes = 32u << 20;  // larger documents are rejected with a message
 };
 

@@ -201,9 +201,12 @@ struct WarcReader::Impl {
     }
     inflateEnd(&zs);
     if (rc == Z_STREAM_END) return 1;
-    if (rc == Z_MEM_ERROR) *error = "record too large (over " + std::to_string(max_record) + " bytes)";
-    else if (rc == Z_OK || rc == Z_BUF_ERROR) *error = "truncated gzip member";
-    else *error = std::string("corrupt gzip member: ") + (zs.msg ? zs.msg : "inflate error");
+    if (rc == Z_MEM_ERROR)
+      *error = "record too large (over " + std::to_string(max_record) + " bytes)";
+    else if (rc == Z_OK || rc == Z_BUF_ERROR)
+      *error = "truncated gzip member";
+    else
+      *error = std::string("corrupt gzip member: ") + (zs.msg ? zs.msg : "inflate error");
     // Resume at the next gzip header after this member's start.
     raw_pos = static_cast<size_t>(buf_offset - raw_offset) + 1;
     Resync();
@@ -256,8 +259,10 @@ struct WarcReader::Impl {
       bool more = Need(std::min(want, kMaxHeaderBytes));
       size_t a = buf.find("\r\n\r\n", pos);
       size_t b = buf.find("\n\n", pos);
-      if (a != std::string::npos && (b == std::string::npos || a < b)) hdr_end = a, sep = 4;
-      else if (b != std::string::npos) hdr_end = b, sep = 2;
+      if (a != std::string::npos && (b == std::string::npos || a < b))
+        hdr_end = a, sep = 4;
+      else if (b != std::string::npos)
+        hdr_end = b, sep = 2;
       if (hdr_end != std::string::npos && hdr_end - pos <= kMaxHeaderBytes) break;
       hdr_end = std::string::npos;
       if (!more || want >= kMaxHeaderBytes) break;
@@ -302,8 +307,9 @@ struct WarcReader::Impl {
       }
     });
     if (!ok || length < 0) {
-      *error = length == -2 ? "bad Content-Length" : !ok ? "malformed WARC header line"
-                                                         : "WARC header without Content-Length";
+      *error = length == -2 ? "bad Content-Length"
+               : !ok        ? "malformed WARC header line"
+                            : "WARC header without Content-Length";
       return Broken();
     }
     size_t body_start = hdr_end + sep;
@@ -337,8 +343,10 @@ struct WarcReader::Impl {
   }
 
   Status Broken() {
-    if (gzip) pos = buf.size();
-    else ResyncPlain();
+    if (gzip)
+      pos = buf.size();
+    else
+      ResyncPlain();
     return Status::kBroken;
   }
 
@@ -355,14 +363,13 @@ struct WarcReader::Impl {
     size_t end = a != std::string_view::npos && (b == std::string_view::npos || a < b) ? a : b;
     size_t sep = end == a ? 4 : 2;
     std::string_view head = end == std::string_view::npos ? block : block.substr(0, end);
-    std::string_view body = end == std::string_view::npos ? std::string_view()
-                                                          : block.substr(end + sep);
+    std::string_view body =
+        end == std::string_view::npos ? std::string_view() : block.substr(end + sep);
     size_t sp = head.find(' ');
     if (sp != std::string_view::npos) {
       int status = 0;
-      for (size_t i = sp + 1; i < head.size() && std::isdigit(static_cast<unsigned char>(head[i])) &&
-                              i < sp + 4;
-           ++i)
+      for (size_t i = sp + 1;
+           i < head.size() && std::isdigit(static_cast<unsigned char>(head[i])) && i < sp + 4; ++i)
         status = status * 10 + (head[i] - '0');
       rec->http_status = status;
     }
@@ -370,9 +377,12 @@ struct WarcReader::Impl {
     std::string encoding, transfer;
     if (nl != std::string_view::npos)
       ForEachHeader(head.substr(nl + 1), [&](std::string_view k, std::string_view v) {
-        if (IEquals(k, "Content-Type")) rec->http_content_type = std::string(v);
-        else if (IEquals(k, "Content-Encoding")) encoding = AsciiLower(v);
-        else if (IEquals(k, "Transfer-Encoding")) transfer = AsciiLower(v);
+        if (IEquals(k, "Content-Type"))
+          rec->http_content_type = std::string(v);
+        else if (IEquals(k, "Content-Encoding"))
+          encoding = AsciiLower(v);
+        else if (IEquals(k, "Transfer-Encoding"))
+          transfer = AsciiLower(v);
       });
     std::string dechunked;
     if (transfer.find("chunked") != std::string::npos && Dechunk(body, &dechunked))
@@ -395,7 +405,9 @@ WarcReader::WarcReader(ReadFn read, size_t max_record_bytes) : impl_(std::make_u
 
 WarcReader::~WarcReader() = default;
 
-uint64_t WarcReader::bytes_read() const { return impl_->consumed; }
+uint64_t WarcReader::bytes_read() const {
+  return impl_->consumed;
+}
 
 WarcReader::Status WarcReader::Next(WarcRecord* rec, std::string* error) {
   Impl& m = *impl_;

@@ -27,10 +27,11 @@ std::string Gzip(const std::string& s) {
 
 std::string Record(const std::string& type, const std::string& uri, const std::string& date,
                    const std::string& block, const std::string& content_type) {
-  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + uri.substr(uri.size() - 4) +
-         ">\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: " + date + "\r\nContent-Type: " +
-         content_type + "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" +
-         block + "\r\n\r\n";
+  return "WARC/1.1\r\nWARC-Type: " + type +
+         "\r\nWARC-Record-ID: <urn:uuid:" + uri.substr(uri.size() - 4) +
+         ">\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: " + date +
+         "\r\nContent-Type: " + content_type +
+         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
 }
 
 std::string Response(const std::string& uri, const std::string& date, const std::string& body,
@@ -62,8 +63,10 @@ std::vector<WarcRecord> ReadAll(const std::string& bytes, std::vector<std::strin
   while (true) {
     auto st = r.Next(&rec, &err);
     if (st == WarcReader::Status::kEnd) break;
-    if (st == WarcReader::Status::kBroken) errors->push_back(err);
-    else out.push_back(rec);
+    if (st == WarcReader::Status::kBroken)
+      errors->push_back(err);
+    else
+      out.push_back(rec);
   }
   return out;
 }
@@ -110,13 +113,13 @@ TEST(Warc, BrokenRecordsAmongGoodOnes) {
   std::string a = Response("http://a.example/good1", "2024-01-01T00:00:00Z", "<p>one</p>");
   std::string b = Response("http://a.example/good2", "2024-01-01T00:00:00Z", "<p>two</p>");
   std::string c = Response("http://a.example/good3", "2024-01-01T00:00:00Z", "<p>six</p>");
-  std::string bad_length = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12x\r\n\r\nzzz\r\n\r\n";
+  std::string bad_length =
+      "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 12x\r\n\r\nzzz\r\n\r\n";
   std::string no_length = "WARC/1.0\r\nWARC-Type: response\r\n\r\nzzz\r\n\r\n";
   std::vector<std::string> errors;
   // Plain: garbage, bad headers and a truncated last record.
-  auto recs = ReadAll("garbage line\n" + a + bad_length + b + no_length + c +
-                          a.substr(0, a.size() / 2),
-                      &errors);
+  auto recs = ReadAll(
+      "garbage line\n" + a + bad_length + b + no_length + c + a.substr(0, a.size() / 2), &errors);
   ASSERT_EQ(recs.size(), 3u);
   EXPECT_EQ(recs[2].payload, "<p>six</p>");
   EXPECT_GE(errors.size(), 3u);
@@ -133,8 +136,8 @@ TEST(Warc, BrokenRecordsAmongGoodOnes) {
   EXPECT_GE(errors.size(), 2u);
   // A record over the size limit is skipped, the next one read.
   errors.clear();
-  std::string big = Response("http://a.example/huge", "2024-01-01T00:00:00Z",
-                             std::string(5000, 'x'));
+  std::string big =
+      Response("http://a.example/huge", "2024-01-01T00:00:00Z", std::string(5000, 'x'));
   recs = ReadAll(big + c, &errors, 1000);
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_EQ(recs[0].target_uri, "http://a.example/good3");
@@ -144,16 +147,15 @@ TEST(Warc, BrokenRecordsAmongGoodOnes) {
 
 TEST(Warc, DocumentReaderGivesOneDocumentPerHtmlResponse) {
   testing::TempDir dir;
-  std::string w =
-      Response("http://news.example/2024/a", "2024-11-02T10:00:00Z",
-               Page("2024-11-01", "Ministers met in Moscow.")) +
-      Record("request", "http://news.example/2024/a", "2024-11-02T10:00:00Z",
-             "GET /2024/a HTTP/1.1\r\n\r\n", "application/http; msgtype=request") +
-      Response("http://news.example/style.css", "2024-11-02T10:00:00Z", "p{}",
-               "Content-Type: text/css\r\n") +
-      Response("http://news.example/b", "2024-10-05T10:00:00Z",
-               "<html><body><p>Le pr\xE9sident a parl\xE9.</p></body></html>",
-               "Content-Type: text/html; charset=ISO-8859-1\r\n");
+  std::string w = Response("http://news.example/2024/a", "2024-11-02T10:00:00Z",
+                           Page("2024-11-01", "Ministers met in Moscow.")) +
+                  Record("request", "http://news.example/2024/a", "2024-11-02T10:00:00Z",
+                         "GET /2024/a HTTP/1.1\r\n\r\n", "application/http; msgtype=request") +
+                  Response("http://news.example/style.css", "2024-11-02T10:00:00Z", "p{}",
+                           "Content-Type: text/css\r\n") +
+                  Response("http://news.example/b", "2024-10-05T10:00:00Z",
+                           "<html><body><p>Le pr\xE9sident a parl\xE9.</p></body></html>",
+                           "Content-Type: text/html; charset=ISO-8859-1\r\n");
   std::string gz;
   for (size_t at = 0; at < w.size();) {
     size_t next = w.find("WARC/1.1", at + 1);
@@ -174,7 +176,7 @@ TEST(Warc, DocumentReaderGivesOneDocumentPerHtmlResponse) {
   EXPECT_EQ(docs[0].id, "urn:uuid:24/a");
   EXPECT_EQ(docs[0].url, "http://news.example/2024/a");
   EXPECT_TRUE(docs[0].raw_is_html);
-  EXPECT_EQ(docs[0].date, "");                   // the page's own date comes at extraction
+  EXPECT_EQ(docs[0].date, "");                     // the page's own date comes at extraction
   EXPECT_EQ(docs[0].fallback_date, "2024-11-02");  // else the capture date
   EXPECT_NE(docs[1].raw.find("pr\xC3\xA9sident"), std::string::npos);  // ISO-8859-1 -> UTF-8
 }

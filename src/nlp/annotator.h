@@ -48,8 +48,7 @@ class Annotator {
   void Annotate(Document* doc) const;
 
   // Analyses one sentence given as its words' forms; (*out)[i] describes forms[i].
-  void AnnotateWords(std::span<const std::string_view> forms,
-                     std::vector<WordAnalysis>* out) const;
+  void AnnotateWords(std::span<const std::string_view> forms, std::vector<WordAnalysis>* out) const;
 
   // Tags and parses only (no lemmas): for benchmarks and callers that need no lemmas.
   // tags are tagger tag ids; heads are 1-based (0 = root); labels index parser().label().

@@ -21,7 +21,7 @@ const Annotator* Committed() {
   return a.get();
 }
 
-#define REQUIRE_MODELS()                                                               \
+#define REQUIRE_MODELS() \
   if (!Committed()) GTEST_SKIP() << "no models in data/models (train them: see docs/nlp.md)"
 
 TEST(Annotator, ParsesASimpleSentence) {
@@ -57,8 +57,9 @@ TEST(Annotator, ParsesASimpleSentence) {
 TEST(Annotator, FillsEveryTokenAndIsDeterministic) {
   REQUIRE_MODELS();
   Document doc;
-  doc.text = "Troops attacked the village on Friday. \"We will not leave,\" she said.\n\n"
-             "A second paragraph without a final stop";
+  doc.text =
+      "Troops attacked the village on Friday. \"We will not leave,\" she said.\n\n"
+      "A second paragraph without a final stop";
   doc.blocks = {{{0, 70}, "p"}, {{72, static_cast<uint32_t>(doc.text.size())}, "p"}};
   Tokenizer().Tokenize(&doc);
   Committed()->Annotate(&doc);
@@ -93,8 +94,7 @@ TEST(Annotator, LoadsQuicklyAndFailsClearly) {
   std::string error;
   auto a = Annotator::Load(dyad::testing::SourceDir() + "/data/models", &error);
   ASSERT_TRUE(a) << error;
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_LT(secs, 5.0);  // 1 s on an idle machine; generous for loaded test runners
   EXPECT_LT(a->bytes(), 60u << 20);
   EXPECT_FALSE(Annotator::Load("/nonexistent", &error));

@@ -105,8 +105,7 @@ bool ReadConllu(std::istream& in, std::vector<ConlluSentence>* out, std::string*
   return true;
 }
 
-bool ReadConlluFile(const std::string& path, std::vector<ConlluSentence>* out,
-                    std::string* error) {
+bool ReadConlluFile(const std::string& path, std::vector<ConlluSentence>* out, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = "cannot open " + path;

@@ -22,8 +22,8 @@ struct ConlluToken {
 };
 
 struct ConlluSentence {
-  std::vector<std::string> comments;  // "# ..." lines, without the newline
-  std::vector<ConlluWord> words;      // word i has ID i + 1
+  std::vector<std::string> comments;   // "# ..." lines, without the newline
+  std::vector<ConlluWord> words;       // word i has ID i + 1
   std::vector<ConlluToken> multiword;  // in file order
   // Empty nodes ("3.1") as written, each with the number of words before it.
   std::vector<std::pair<int, std::string>> empty_nodes;
@@ -35,8 +35,7 @@ struct ConlluSentence {
 // Reads sentences from `in` until EOF. Returns false (with *error naming the line) on a
 // malformed line; sentences read before it are kept in *out.
 bool ReadConllu(std::istream& in, std::vector<ConlluSentence>* out, std::string* error);
-bool ReadConlluFile(const std::string& path, std::vector<ConlluSentence>* out,
-                    std::string* error);
+bool ReadConlluFile(const std::string& path, std::vector<ConlluSentence>* out, std::string* error);
 
 // Appends the sentence in CoNLL-U (ending with the blank line).
 void WriteConllu(const ConlluSentence& s, std::string* out);

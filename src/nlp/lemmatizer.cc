@@ -61,9 +61,9 @@ int InflectedPos(std::string_view xpos) {
 struct Detach {
   std::string_view suffix, ending;
 };
-constexpr Detach kNounRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"}, {"zes", "z"},
+constexpr Detach kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                  {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-constexpr Detach kVerbRules[] = {{"s", ""},  {"ies", "y"}, {"es", "e"},  {"es", ""},
+constexpr Detach kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                  {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
 constexpr Detach kAdjRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
@@ -82,9 +82,10 @@ bool IsConsonant(char c) {
 bool IsGroupedNumber(std::string_view s) {
   bool digit = false, comma = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] >= '0' && s[i] <= '9') digit = true;
-    else if (s[i] == ',' && i > 0 && i + 3 < s.size() + 0 && s[i - 1] >= '0' &&
-             s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
+    if (s[i] >= '0' && s[i] <= '9')
+      digit = true;
+    else if (s[i] == ',' && i > 0 && i + 3 < s.size() + 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+             s[i + 1] >= '0' && s[i + 1] <= '9')
       comma = true;
     else if (s[i] != '.' && s[i] != ',')
       return false;
@@ -113,8 +114,7 @@ std::string Lemmatizer::FromWordNet(int pos, const std::string& lower,
   for (const Detach& d : RulesFor(pos)) {
     if (lower.size() <= d.suffix.size() + 1 || !lower.ends_with(d.suffix)) continue;
     // Comparatives and superlatives are adjectives' (and adverbs') business only.
-    if ((pos == kAdj || pos == kAdv) && !(xpos.ends_with("R") || xpos.ends_with("S")))
-      continue;
+    if ((pos == kAdj || pos == kAdv) && !(xpos.ends_with("R") || xpos.ends_with("S"))) continue;
     std::string stem = lower.substr(0, lower.size() - d.suffix.size());
     std::string cand = stem + std::string(d.ending);
     if (InWordNet(pos, cand)) return cand;
@@ -146,8 +146,7 @@ std::string Lemmatizer::Lemma(std::string_view form, std::string_view upos,
   if (keep_case) {
     if (xpos == "NNPS") {  // "Americans" -> "American" when WordNet knows the singular
       const std::string sing = FromWordNet(kNoun, lower, "NNS");
-      if (!sing.empty() && sing.size() < form.size() &&
-          lower.compare(0, sing.size(), sing) == 0)
+      if (!sing.empty() && sing.size() < form.size() && lower.compare(0, sing.size(), sing) == 0)
         return std::string(form.substr(0, sing.size()));
     }
     return std::string(form);
@@ -217,8 +216,8 @@ bool Lemmatizer::Save(const std::string& path, std::string* error) const {
 }
 
 std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<ConlluSentence>& train,
-                                              const LemmatizerOptions& options,
-                                              std::ostream* log, std::string* error) {
+                                              const LemmatizerOptions& options, std::ostream* log,
+                                              std::string* error) {
   std::unique_ptr<Lemmatizer> l(new Lemmatizer);
   l->rules_.push_back({0, ""});
   std::map<std::pair<uint32_t, std::string>, uint32_t> rule_id;
@@ -243,8 +242,10 @@ std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<ConlluSentence>&
     for (const auto& w : s.words) {
       if (!HasUpper(w.form) || Lower(w.lemma) != Lower(w.form)) continue;
       if (!seen_types.insert({w.form, w.xpos}).second) continue;
-      if (w.lemma == w.form) ++case_votes[w.xpos].first;
-      else if (w.lemma == Lower(w.form)) ++case_votes[w.xpos].second;
+      if (w.lemma == w.form)
+        ++case_votes[w.xpos].first;
+      else if (w.lemma == Lower(w.form))
+        ++case_votes[w.xpos].second;
     }
   for (auto& [xpos, v] : case_votes)
     if (v.first > v.second) l->keep_case_tags_.push_back(xpos);
@@ -273,9 +274,9 @@ std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<ConlluSentence>&
   for (const auto& [key, lemmas] : lower_types) {
     const auto& [lower, xpos] = key;
     if (keeps_case(xpos)) continue;
-    const std::string& lemma =
-        std::max_element(lemmas.begin(), lemmas.end(),
-                         [](auto& a, auto& b) { return a.second < b.second; })->first;
+    const std::string& lemma = std::max_element(lemmas.begin(), lemmas.end(), [](auto& a, auto& b) {
+                                 return a.second < b.second;
+                               })->first;
     const uint32_t r = rule_of(lower, lemma);
     const uint32_t strip = l->rules_[r].strip;
     for (size_t k = 1; k <= std::min(kMaxSuffix, lower.size()); ++k) {
@@ -319,16 +320,15 @@ std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<ConlluSentence>&
         const std::string form = line.substr(0, sp);
         std::string lemma = line.substr(sp + 1);
         lemma = lemma.substr(0, lemma.find(' '));
-        if (form.find('_') != std::string::npos || lemma.find('_') != std::string::npos)
-          continue;
+        if (form.find('_') != std::string::npos || lemma.find('_') != std::string::npos) continue;
         items.emplace_back(ExceptionKey(pos, form), rule_of(form, lemma));
       }
     }
   }
   std::sort(items.begin(), items.end());
-  items.erase(std::unique(items.begin(), items.end(),
-                          [](auto& a, auto& b) { return a.first == b.first; }),
-              items.end());
+  items.erase(
+      std::unique(items.begin(), items.end(), [](auto& a, auto& b) { return a.first == b.first; }),
+      items.end());
   l->rules_by_key_ = KeyMap(items);
   if (log) {
     *log << "lemmatizer: " << l->rules_.size() << " rules, " << items.size() << " keys, "

@@ -39,9 +39,9 @@ TEST(Lemmatizer, UsesWordNetWhenInstalled) {
   if (!std::filesystem::exists(wn + "/index.noun"))
     GTEST_SKIP() << "WordNet not installed (Debian wordnet-base)";
   auto l = TrainTiny(wn);
-  EXPECT_EQ(l->Lemma("children", "NOUN", "NNS"), "child");   // exception list
+  EXPECT_EQ(l->Lemma("children", "NOUN", "NNS"), "child");  // exception list
   EXPECT_EQ(l->Lemma("went", "VERB", "VBD"), "go");
-  EXPECT_EQ(l->Lemma("stopped", "VERB", "VBD"), "stop");     // doubled consonant
+  EXPECT_EQ(l->Lemma("stopped", "VERB", "VBD"), "stop");  // doubled consonant
   EXPECT_EQ(l->Lemma("ministries", "NOUN", "NNS"), "ministry");
   EXPECT_EQ(l->Lemma("bigger", "ADJ", "JJR"), "big");
   EXPECT_EQ(l->Lemma("Americans", "PROPN", "NNPS"), "American");

@@ -10,7 +10,9 @@
 namespace dyad::nlp {
 
 namespace {
-inline uint64_t Key(uint64_t f) { return f ? f : 1; }
+inline uint64_t Key(uint64_t f) {
+  return f ? f : 1;
+}
 }  // namespace
 
 KeyMap::KeyMap(const std::vector<std::pair<uint64_t, uint32_t>>& items) {
@@ -100,8 +102,8 @@ void LinearModel::Score(std::span<const uint64_t> features, int32_t* scores) con
   }
 }
 
-void LinearModel::ScoreMany(std::span<const uint64_t> features,
-                            std::span<const uint32_t> owner, int32_t* scores) const {
+void LinearModel::ScoreMany(std::span<const uint64_t> features, std::span<const uint32_t> owner,
+                            int32_t* scores) const {
   constexpr size_t kBatch = 128;
   uint32_t offsets[kBatch];
   const uint8_t* base = rows_.data();

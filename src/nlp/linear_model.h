@@ -147,8 +147,8 @@ class Perceptron {
 
   int num_classes_;
   int64_t clock_ = 1;
-  std::vector<uint64_t> keys_;    // open addressing; 0 = empty (feature 0 is stored as 1)
-  std::vector<uint32_t> index_;   // row of each key
+  std::vector<uint64_t> keys_;   // open addressing; 0 = empty (feature 0 is stored as 1)
+  std::vector<uint32_t> index_;  // row of each key
   std::vector<std::vector<Entry>> rows_;
   size_t used_ = 0;
 };

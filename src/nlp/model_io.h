@@ -46,10 +46,26 @@ class ModelReader {
   // Reads the whole file and checks its magic string; false with *error set on failure.
   bool Open(const std::string& path, std::string_view magic, std::string* error);
 
-  uint8_t U8() { uint8_t v = 0; Raw(&v, 1); return v; }
-  uint32_t U32() { uint32_t v = 0; Raw(&v, 4); return v; }
-  uint64_t U64() { uint64_t v = 0; Raw(&v, 8); return v; }
-  float F32() { float v = 0; Raw(&v, 4); return v; }
+  uint8_t U8() {
+    uint8_t v = 0;
+    Raw(&v, 1);
+    return v;
+  }
+  uint32_t U32() {
+    uint32_t v = 0;
+    Raw(&v, 4);
+    return v;
+  }
+  uint64_t U64() {
+    uint64_t v = 0;
+    Raw(&v, 8);
+    return v;
+  }
+  float F32() {
+    float v = 0;
+    Raw(&v, 4);
+    return v;
+  }
   std::string Str();
   std::vector<std::string> StrList();
   template <typename T>

@@ -19,8 +19,8 @@ constexpr std::string_view kMagic = "dyad parser model v1\n";
 constexpr int kShift = 0;
 constexpr int kReduce = 1;
 
-constexpr uint64_t kNoneW = 0x6E6F6E65ULL;   // no such word
-constexpr uint64_t kNoneL = 0xFFFFULL;       // no such word or no label yet
+constexpr uint64_t kNoneW = 0x6E6F6E65ULL;  // no such word
+constexpr uint64_t kNoneL = 0xFFFFULL;      // no such word or no label yet
 
 // What the features see of each word of the sentence; index 0 is the artificial root.
 struct Words {
@@ -56,9 +56,9 @@ void Describe(std::span<const std::string_view> forms, std::span<const int> tags
 struct State {
   int n = 0;
   std::vector<int> stack;
-  int b = 1;               // next word of the input
-  int unshifted = -1;      // a word moved back to the front of the (otherwise empty) buffer
-  bool no_shift = false;   // set once the input is used up (tree constraint)
+  int b = 1;              // next word of the input
+  int unshifted = -1;     // a word moved back to the front of the (otherwise empty) buffer
+  bool no_shift = false;  // set once the input is used up (tree constraint)
   int root_child = -1;
   std::vector<int> head, label, l1, l2, r1, r2;
   std::vector<uint8_t> nl, nr, on_stack;
@@ -131,8 +131,10 @@ struct State {
     stack.pop_back();
   }
   void TakeN0() {
-    if (unshifted >= 0) unshifted = -1;
-    else ++b;
+    if (unshifted >= 0)
+      unshifted = -1;
+    else
+      ++b;
   }
 
   bool Allowed(int move, int num_labels, int root) const {
@@ -184,25 +186,104 @@ int DistanceBin(int d) {
 }
 
 enum : uint64_t {
-  kS0wp, kS0w, kS0p, kN0wp, kN0w, kN0p, kN1wp, kN1w, kN1p, kN2wp, kN2w, kN2p,
-  kS0wpN0wp, kS0wpN0w, kS0wN0wp, kS0wpN0p, kS0pN0wp, kS0wN0w, kS0pN0p,
-  kN0pN1p, kN0pN1pN2p, kS0pN0pN1p, kS0hpS0pN0p, kS0pS0lpN0p, kS0pS0rpN0p, kS0pN0pN0lp,
-  kS0wd, kS0pd, kN0wd, kN0pd, kS0wN0wd, kS0pN0pd,
-  kS0wvr, kS0pvr, kS0wvl, kS0pvl, kN0wvl, kN0pvl,
-  kS0hw, kS0hp, kS0L, kS0lw, kS0lp, kS0ll, kS0rw, kS0rp, kS0rl, kN0lw, kN0lp, kN0ll,
-  kS0h2w, kS0h2p, kS0hl, kS0l2w, kS0l2p, kS0l2l, kS0r2w, kS0r2p, kS0r2l, kN0l2w, kN0l2p,
-  kN0l2l, kS0pS0lpS0l2p, kS0pS0rpS0r2p, kS0pS0hpS0h2p, kN0pN0lpN0l2p,
-  kS0wsr, kS0psr, kS0wsl, kS0psl, kN0wsl, kN0psl,
-  kS1w, kS1p, kS1pS0pN0p, kS1wS0w, kNoShift,
-  kS0c, kN0c, kN1c, kS0cN0c, kS0pN0c, kS0cN0p, kS0ccN0cc, kS0hcS0c, kN0lcN0c, kS0cN0pN1p,
-  kS0pN0pN1c, kS1cS0c,
+  kS0wp,
+  kS0w,
+  kS0p,
+  kN0wp,
+  kN0w,
+  kN0p,
+  kN1wp,
+  kN1w,
+  kN1p,
+  kN2wp,
+  kN2w,
+  kN2p,
+  kS0wpN0wp,
+  kS0wpN0w,
+  kS0wN0wp,
+  kS0wpN0p,
+  kS0pN0wp,
+  kS0wN0w,
+  kS0pN0p,
+  kN0pN1p,
+  kN0pN1pN2p,
+  kS0pN0pN1p,
+  kS0hpS0pN0p,
+  kS0pS0lpN0p,
+  kS0pS0rpN0p,
+  kS0pN0pN0lp,
+  kS0wd,
+  kS0pd,
+  kN0wd,
+  kN0pd,
+  kS0wN0wd,
+  kS0pN0pd,
+  kS0wvr,
+  kS0pvr,
+  kS0wvl,
+  kS0pvl,
+  kN0wvl,
+  kN0pvl,
+  kS0hw,
+  kS0hp,
+  kS0L,
+  kS0lw,
+  kS0lp,
+  kS0ll,
+  kS0rw,
+  kS0rp,
+  kS0rl,
+  kN0lw,
+  kN0lp,
+  kN0ll,
+  kS0h2w,
+  kS0h2p,
+  kS0hl,
+  kS0l2w,
+  kS0l2p,
+  kS0l2l,
+  kS0r2w,
+  kS0r2p,
+  kS0r2l,
+  kN0l2w,
+  kN0l2p,
+  kN0l2l,
+  kS0pS0lpS0l2p,
+  kS0pS0rpS0r2p,
+  kS0pS0hpS0h2p,
+  kN0pN0lpN0l2p,
+  kS0wsr,
+  kS0psr,
+  kS0wsl,
+  kS0psl,
+  kN0wsl,
+  kN0psl,
+  kS1w,
+  kS1p,
+  kS1pS0pN0p,
+  kS1wS0w,
+  kNoShift,
+  kS0c,
+  kN0c,
+  kN1c,
+  kS0cN0c,
+  kS0pN0c,
+  kS0cN0p,
+  kS0ccN0cc,
+  kS0hcS0c,
+  kN0lcN0c,
+  kS0cN0pN1p,
+  kS0pN0pN1c,
+  kS1cS0c,
 };
 
 void Features(const State& s, const Words& x, std::vector<uint64_t>* f) {
   const int s0 = s.S0(), s1 = s.S1(), n0 = s.N0(), n1 = s.N1(), n2 = s.N2();
   auto W = [&](int i) { return i < 0 ? kNoneW : x.w[i]; };
   auto P = [&](int i) { return i < 0 ? kNoneW : x.p[i]; };
-  auto L = [&](int i) { return i < 0 || s.head[i] < 0 ? kNoneL : static_cast<uint64_t>(s.label[i]); };
+  auto L = [&](int i) {
+    return i < 0 || s.head[i] < 0 ? kNoneL : static_cast<uint64_t>(s.label[i]);
+  };
   const int s0h = s0 > 0 ? s.head[s0] : -1;
   const int s0h2 = s0h > 0 ? s.head[s0h] : -1;
   const int s0l = s.l1[s0], s0l2 = s.l2[s0], s0r = s.r1[s0], s0r2 = s.r2[s0];
@@ -418,8 +499,8 @@ std::unique_ptr<Parser> Parser::Load(const std::string& path, std::string* error
   p->labels_ = r.StrList();
   p->root_label_ = static_cast<int>(r.U32());
   const uint32_t decoder = r.U32();  // 1: greedy (the only decoder so far)
-  const bool ok = p->clusters_.Load(&r) && p->model_.Load(&r) && r.ok() && r.at_end() && !p->labels_.empty() &&
-                  p->root_label_ < p->num_labels() && decoder == 1 &&
+  const bool ok = p->clusters_.Load(&r) && p->model_.Load(&r) && r.ok() && r.at_end() &&
+                  !p->labels_.empty() && p->root_label_ < p->num_labels() && decoder == 1 &&
                   p->model_.num_classes() == 2 + 2 * p->num_labels();
   if (!ok) {
     *error = path + ": corrupt parser model";
@@ -493,8 +574,8 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const int>
   Finish(s, nl > 1 ? (root_label_ == 0 ? 1 : 0) : 0, root_label_, heads, labels);
 }
 
-void Parser::Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tagger,
-                      double* uas, double* las, double* ulas) const {
+void Parser::Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tagger, double* uas,
+                      double* las, double* ulas) const {
   size_t n = 0, u = 0, l = 0, ul = 0;
   std::vector<std::string_view> forms;
   std::vector<int> ttags, ptags, heads, labels;
@@ -522,8 +603,7 @@ void Parser::Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tag
 
 std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
                                       const std::vector<ConlluSentence>& dev,
-                                      const Tagger* dev_tagger,
-                                      const TaggerOptions& tagger_options,
+                                      const Tagger* dev_tagger, const TaggerOptions& tagger_options,
                                       const ParserOptions& options, std::ostream* log,
                                       const WordClusters* clusters) {
   std::unique_ptr<Parser> p(new Parser);
@@ -549,8 +629,8 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     p->labels_.push_back("root");
   if (p->labels_.size() > 126) p->labels_.resize(126);  // moves must fit in a byte
   const int nl = p->num_labels();
-  p->root_label_ = static_cast<int>(
-      std::find(p->labels_.begin(), p->labels_.end(), "root") - p->labels_.begin());
+  p->root_label_ = static_cast<int>(std::find(p->labels_.begin(), p->labels_.end(), "root") -
+                                    p->labels_.begin());
   std::map<std::string, int> label_id;
   for (int i = 0; i < nl; ++i) label_id[p->labels_[i]] = i;
   const int nm = 2 + 2 * nl;
@@ -670,14 +750,14 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     if (log) {
       const double secs =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      *log << "parser: epoch " << epoch << " wrong moves " << 100.0 * wrong / decisions
-           << "% (" << model.num_features() << " features, " << secs << " s)";
+      *log << "parser: epoch " << epoch << " wrong moves " << 100.0 * wrong / decisions << "% ("
+           << model.num_features() << " features, " << secs << " s)";
       if (!dev.empty() && (epoch % 3 == 0 || epoch == options.epochs)) {
         p->model_ = model.Freeze(0);
         double uas, las, ulas;
         p->Evaluate(dev, *dev_tagger, &uas, &las, &ulas);
-        *log << "  dev UAS " << 100 * uas << "% LAS " << 100 * las << "% (universal "
-             << 100 * ulas << "%)";
+        *log << "  dev UAS " << 100 * uas << "% LAS " << 100 * las << "% (universal " << 100 * ulas
+             << "%)";
       }
       *log << std::endl;
     }

@@ -46,8 +46,8 @@ TEST(Parser, LearnsATinyTreebank) {
 }
 
 TEST(Parser, AlwaysMakesOneTree) {
-  auto p = Parser::Train(testing::TinyTreebank(), {}, nullptr, TaggerOptions(), TinyOptions(),
-                         nullptr);
+  auto p =
+      Parser::Train(testing::TinyTreebank(), {}, nullptr, TaggerOptions(), TinyOptions(), nullptr);
   // Unseen words and tags, long and short sentences: one root, every head in range, no cycle.
   for (size_t n : {1, 2, 7, 60}) {
     std::vector<std::string_view> forms(n, "blorf");

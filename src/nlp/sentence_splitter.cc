@@ -15,8 +15,24 @@ namespace {
 constexpr std::string_view kMagic = "dyad sentence splitter model v1\n";
 
 enum : uint64_t {
-  kBias, kRule, kW, kWNext, kWPrev, kShape, kShapeNext, kWRule, kWNextRule, kShapeNextRule,
-  kWCapNext, kPunctCapNext, kWWNext, kWNext2, kSince, kSinceRule, kLeft, kShapeShapeNext,
+  kBias,
+  kRule,
+  kW,
+  kWNext,
+  kWPrev,
+  kShape,
+  kShapeNext,
+  kWRule,
+  kWNextRule,
+  kShapeNextRule,
+  kWCapNext,
+  kPunctCapNext,
+  kWWNext,
+  kWNext2,
+  kSince,
+  kSinceRule,
+  kLeft,
+  kShapeShapeNext,
 };
 
 // [first, end) token ranges of the blocks of a tokenized document.
@@ -51,8 +67,8 @@ struct TokenInfo {
 };
 
 // Features of the gap after token i of [first, end); `since` tokens since the last boundary.
-void Features(const std::vector<TokenInfo>& t, uint32_t first, uint32_t end, uint32_t i,
-              bool rule, uint32_t since, std::vector<uint64_t>* f) {
+void Features(const std::vector<TokenInfo>& t, uint32_t first, uint32_t end, uint32_t i, bool rule,
+              uint32_t since, std::vector<uint64_t>* f) {
   static const TokenInfo none{HashString("<none>"), HashString("<none>"), false, false};
   const TokenInfo& c = t[i];
   const TokenInfo& p = i > first ? t[i - 1] : none;
@@ -147,8 +163,8 @@ void SentenceSplitter::Split(Document* doc) const {
   doc->sentences = std::move(out);
 }
 
-std::unique_ptr<SentenceSplitter> SentenceSplitter::Train(
-    const std::vector<ConlluSentence>& train, int epochs, std::ostream* log) {
+std::unique_ptr<SentenceSplitter> SentenceSplitter::Train(const std::vector<ConlluSentence>& train,
+                                                          int epochs, std::ostream* log) {
   // Paragraphs of raw text with the gold sentence ends, tokenized as at run time.
   struct Example {
     std::vector<TokenInfo> info;
@@ -168,7 +184,8 @@ std::unique_ptr<SentenceSplitter> SentenceSplitter::Train(
     Describe(doc, &e.info);
     e.rule = RuleEnds(doc);
     e.gold.resize(doc.tokens.size());
-    for (size_t i = 0; i < doc.tokens.size(); ++i) e.gold[i] = ends.count(doc.tokens[i].span.end) > 0;
+    for (size_t i = 0; i < doc.tokens.size(); ++i)
+      e.gold[i] = ends.count(doc.tokens[i].span.end) > 0;
     e.blocks = BlockRanges(doc);
     examples.push_back(std::move(e));
     text.clear();

@@ -17,11 +17,57 @@ constexpr std::string_view kMagic = "dyad tagger model v1\n";
 
 // Feature templates.
 enum : uint64_t {
-  kBias, kRaw, kLower, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre2, kPre3, kShape, kT1, kT2, kT1T2,
-  kT1W, kWm1, kWm2, kWp1, kWp2, kSufm1, kSufp1, kWm1W, kWWp1, kAmb, kAmbp1, kAmbp2, kT1Amb,
-  kShapep1, kShapem1, kFirstShape, kHyphenLast, kAmbm1, kT1Suf3, kWm1Wp1, kAmbp1Amb,
-  kR1, kR2, kR1R2, kR1W, kT1R1, kR1Suf3, kR1Shape,
-  kC0f, kC0c, kCm1f, kCp1f, kCp1c, kCp2c, kT1C0f, kC0fCp1c, kC0cSuf3,
+  kBias,
+  kRaw,
+  kLower,
+  kSuf1,
+  kSuf2,
+  kSuf3,
+  kSuf4,
+  kPre1,
+  kPre2,
+  kPre3,
+  kShape,
+  kT1,
+  kT2,
+  kT1T2,
+  kT1W,
+  kWm1,
+  kWm2,
+  kWp1,
+  kWp2,
+  kSufm1,
+  kSufp1,
+  kWm1W,
+  kWWp1,
+  kAmb,
+  kAmbp1,
+  kAmbp2,
+  kT1Amb,
+  kShapep1,
+  kShapem1,
+  kFirstShape,
+  kHyphenLast,
+  kAmbm1,
+  kT1Suf3,
+  kWm1Wp1,
+  kAmbp1Amb,
+  kR1,
+  kR2,
+  kR1R2,
+  kR1W,
+  kT1R1,
+  kR1Suf3,
+  kR1Shape,
+  kC0f,
+  kC0c,
+  kCm1f,
+  kCp1f,
+  kCp1c,
+  kCp2c,
+  kT1C0f,
+  kC0fCp1c,
+  kC0cSuf3,
 };
 
 void StaticFeatures(const std::vector<WordInfo>& w, int i, std::vector<uint64_t>* f);
@@ -62,8 +108,8 @@ void Decode(const LinearModel& model, int nt, const std::vector<WordInfo>& words
     if (right) feats.push_back(Feature(kT1R1, t1, i + 1 < n ? (*right)[i + 1] : nt));
     std::copy(base.begin() + i * nt, base.begin() + (i + 1) * nt, scores.begin());
     model.Score(feats, scores.data());
-    const int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
-                                      scores.begin());
+    const int best =
+        static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     (*tags)[i] = best;
     t2 = t1;
     t1 = best;
@@ -157,8 +203,8 @@ void RightStaticFeatures(const std::vector<WordInfo>& w, int i, uint64_t r1, uin
   f->push_back(Feature(kR1Shape, r1, c.shape));
 }
 
-void RightFeatures(const std::vector<WordInfo>& w, int i, uint64_t t1, uint64_t r1,
-                   uint64_t r2, std::vector<uint64_t>* f) {
+void RightFeatures(const std::vector<WordInfo>& w, int i, uint64_t t1, uint64_t r1, uint64_t r2,
+                   std::vector<uint64_t>* f) {
   RightStaticFeatures(w, i, r1, r2, f);
   f->push_back(Feature(kT1R1, t1, r1));
 }
@@ -225,8 +271,8 @@ LinearModel Tagger::TrainPass(const std::vector<std::vector<WordInfo>>& words,
     if (log) {
       const double secs =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      *log << "tagger " << name << ": epoch " << epoch << " train " << 100.0 * correct / n
-           << "% (" << p.num_features() << " features, " << secs << " s)";
+      *log << "tagger " << name << ": epoch " << epoch << " train " << 100.0 * correct / n << "% ("
+           << p.num_features() << " features, " << secs << " s)";
       if (eval && (epoch == options.epochs || epoch % 3 == 0)) {
         (right ? eval->second_ : eval->model_) = p.Freeze(0);
         eval->two_pass_ = right != nullptr;
@@ -248,8 +294,8 @@ std::unique_ptr<Tagger> Tagger::Load(const std::string& path, std::string* error
   t->xpos_ = r.StrList();
   const bool two = r.U8() != 0;
   bool ok = t->lexicon_.Load(&r) && t->clusters_.Load(&r) && t->model_.Load(&r);
-  if (ok && two) ok = t->second_.Load(&r) &&
-                      t->second_.num_classes() == static_cast<int>(t->upos_.size());
+  if (ok && two)
+    ok = t->second_.Load(&r) && t->second_.num_classes() == static_cast<int>(t->upos_.size());
   ok = ok && r.ok() && r.at_end() && t->upos_.size() == t->xpos_.size() &&
        t->model_.num_classes() == static_cast<int>(t->upos_.size());
   t->two_pass_ = two;
@@ -281,8 +327,7 @@ void Tagger::Tag(std::span<const std::string_view> forms, std::vector<int>* tags
   Decode(second_, num_tags(), words, &first, tags);
 }
 
-void Tagger::Evaluate(const std::vector<ConlluSentence>& gold, double* upos,
-                      double* xpos) const {
+void Tagger::Evaluate(const std::vector<ConlluSentence>& gold, double* upos, double* xpos) const {
   size_t n = 0, u = 0, x = 0;
   std::vector<std::string_view> forms;
   std::vector<int> tags;
@@ -340,8 +385,8 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<ConlluSentence>& train,
   std::sort(lex.begin(), lex.end());
   t->lexicon_ = KeyMap(lex);
   if (log)
-    *log << "tagger: " << nt << " tags, " << word_tags.size() << " word types, "
-         << lex.size() << " in the lexicon\n";
+    *log << "tagger: " << nt << " tags, " << word_tags.size() << " word types, " << lex.size()
+         << " in the lexicon\n";
 
   // Gold tags and word descriptions, once.
   std::vector<std::vector<WordInfo>> words(train.size());
@@ -372,13 +417,12 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<ConlluSentence>& train,
   }
 
   const std::vector<std::vector<int>>* no_right = nullptr;
-  t->model_ = TrainPass(words, gold, no_right, nt, options, dev.empty() ? nullptr : t.get(),
-                        &dev, log, "pass 1");
+  t->model_ = TrainPass(words, gold, no_right, nt, options, dev.empty() ? nullptr : t.get(), &dev,
+                        log, "pass 1");
   if (options.two_pass && train.size() >= 2) {
     // The second pass learns from first-pass tags as they will be at run time: each fold of
     // the training set tagged by a first pass trained on the other folds.
-    const int folds =
-        std::min<int>(std::max(2, options.jackknife), static_cast<int>(train.size()));
+    const int folds = std::min<int>(std::max(2, options.jackknife), static_cast<int>(train.size()));
     std::vector<std::vector<int>> right(train.size());
     for (int fold = 0; fold < folds; ++fold) {
       std::vector<std::vector<WordInfo>> fw;
@@ -389,16 +433,17 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<ConlluSentence>& train,
           fg.push_back(gold[k]);
         }
       LinearModel m = TrainPass(fw, fg, no_right, nt, options, nullptr, nullptr, nullptr, "");
-      for (size_t k = fold; k < train.size(); k += folds) Decode(m, nt, words[k], nullptr, &right[k]);
+      for (size_t k = fold; k < train.size(); k += folds)
+        Decode(m, nt, words[k], nullptr, &right[k]);
       if (log) *log << "tagger: jackknife fold " << fold + 1 << "/" << folds << "\n";
     }
     t->two_pass_ = true;
-    t->second_ = TrainPass(words, gold, &right, nt, options, dev.empty() ? nullptr : t.get(),
-                           &dev, log, "pass 2");
+    t->second_ = TrainPass(words, gold, &right, nt, options, dev.empty() ? nullptr : t.get(), &dev,
+                           log, "pass 2");
   }
   if (log)
-    *log << "tagger: " << t->model_.num_features() + t->second_.num_features()
-         << " features kept, " << t->bytes() / 1e6 << " MB\n";
+    *log << "tagger: " << t->model_.num_features() + t->second_.num_features() << " features kept, "
+         << t->bytes() / 1e6 << " MB\n";
   return t;
 }
 

@@ -19,9 +19,9 @@ namespace dyad::nlp {
 struct TaggerOptions {
   int epochs = 10;
   uint64_t seed = 1;
-  int min_lexicon_count = 3;  // words seen less often get no lexicon (ambiguity class) feature
+  int min_lexicon_count = 3;       // words seen less often get no lexicon (ambiguity class) feature
   double unknown_word_rate = 0.5;  // share of once-seen words trained as unknown words
-  float min_weight = 0.5f;  // averaged weights of smaller magnitude are dropped (model size)
+  float min_weight = 0.5f;         // averaged weights of smaller magnitude are dropped (model size)
   // A second left-to-right pass that also sees the first pass's tags of the next words,
   // trained on first-pass tags of `jackknife` folds.
   bool two_pass = true;

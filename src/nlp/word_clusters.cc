@@ -48,8 +48,9 @@ Corpus Read(std::istream& in, int min_count, std::ostream* log) {
   std::vector<std::pair<int64_t, std::string>> by_freq;
   for (auto& [w, n] : freq)
     if (n >= min_count) by_freq.push_back({n, w});
-  std::sort(by_freq.begin(), by_freq.end(),
-            [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::sort(by_freq.begin(), by_freq.end(), [](auto& a, auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
   c.words = {"<s>", "<unk>"};
   c.count = {0, 0};
   std::unordered_map<std::string, uint32_t> id;
@@ -83,9 +84,8 @@ Corpus Read(std::istream& in, int min_count, std::ostream* log) {
   for (auto& r : c.right) std::sort(r.begin(), r.end());
   for (auto& l : c.left) std::sort(l.begin(), l.end());
   if (log)
-    *log << "clusters: " << sentences.size() << " sentences, " << tokens << " tokens, "
-         << v - 2 << " words seen " << min_count << "+ times, " << bigrams.size()
-         << " bigram types\n";
+    *log << "clusters: " << sentences.size() << " sentences, " << tokens << " tokens, " << v - 2
+         << " words seen " << min_count << "+ times, " << bigrams.size() << " bigram types\n";
   return c;
 }
 
@@ -200,9 +200,8 @@ WordClusters WordClusters::Train(std::istream& text, const ClusterOptions& optio
   const std::vector<int> fine = Exchange(c, options.fine, options.iterations, log);
   std::vector<std::pair<uint64_t, uint32_t>> items;
   for (size_t w = 2; w < c.words.size(); ++w)
-    items.emplace_back(HashString(c.words[w]),
-                       (static_cast<uint32_t>(coarse[w] + 1) << 16) |
-                           static_cast<uint32_t>(fine[w] + 1));
+    items.emplace_back(HashString(c.words[w]), (static_cast<uint32_t>(coarse[w] + 1) << 16) |
+                                                   static_cast<uint32_t>(fine[w] + 1));
   std::sort(items.begin(), items.end());
   WordClusters wc;
   wc.map_ = KeyMap(items);

@@ -25,8 +25,7 @@ class WordClusters {
  public:
   // Learns from plain text, one paragraph per line (tokenized with dyad's tokenizer,
   // lower-cased). Progress goes to `log` when not null.
-  static WordClusters Train(std::istream& text, const ClusterOptions& options,
-                            std::ostream* log);
+  static WordClusters Train(std::istream& text, const ClusterOptions& options, std::ostream* log);
 
   // (coarse << 16) | fine, both 1-based, for the hash (HashString) of a lower-cased form;
   // 0 when the word has no cluster.

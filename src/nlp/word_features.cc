@@ -5,7 +5,9 @@
 
 namespace dyad::nlp {
 
-std::string LowerForm(std::string_view form) { return Tokenizer::Normalize(form); }
+std::string LowerForm(std::string_view form) {
+  return Tokenizer::Normalize(form);
+}
 
 std::string WordShape(std::string_view form) {
   std::string s;
@@ -14,12 +16,18 @@ std::string WordShape(std::string_view form) {
   for (size_t i = 0; i < form.size(); ++i) {
     const auto c = static_cast<unsigned char>(form[i]);
     char k;
-    if (c >= 'A' && c <= 'Z') k = 'X';
-    else if (c >= 'a' && c <= 'z') k = 'x';
-    else if (c >= '0' && c <= '9') k = 'd';
-    else if (c >= 0xC0) k = 'u';     // lead byte of a non-ASCII character
-    else if (c >= 0x80) continue;    // continuation byte
-    else k = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
+    else if (c >= 0xC0)
+      k = 'u';  // lead byte of a non-ASCII character
+    else if (c >= 0x80)
+      continue;  // continuation byte
+    else
+      k = static_cast<char>(c);
     if (k == last) {
       if (++run > 2) continue;
     } else {
@@ -39,8 +47,7 @@ void WordInfo::Describe(std::string_view form) {
   const std::string_view l(low);
   for (size_t k = 1; k <= 4; ++k)
     suf[k - 1] = Fmix(HashString(l.size() > k ? l.substr(l.size() - k) : l) + k);
-  for (size_t k = 1; k <= 3; ++k)
-    pre[k - 1] = Fmix(HashString(l.substr(0, k)) + 7 * k);
+  for (size_t k = 1; k <= 3; ++k) pre[k - 1] = Fmix(HashString(l.substr(0, k)) + 7 * k);
   const size_t h = l.rfind('-');
   hyphen_last = (h != std::string_view::npos && h > 0 && h + 1 < l.size())
                     ? Fmix(HashString(l.substr(h + 1)) + 99)

@@ -19,8 +19,8 @@ struct WordInfo {
   uint64_t raw = 0;    // hash of the form as written
   uint64_t lower = 0;  // hash of LowerForm
   uint64_t shape = 0;
-  uint64_t suf[4] = {};  // last 1..4 bytes of the lower-cased form
-  uint64_t pre[3] = {};  // first 1..3 bytes
+  uint64_t suf[4] = {};      // last 1..4 bytes of the lower-cased form
+  uint64_t pre[3] = {};      // first 1..3 bytes
   uint64_t hyphen_last = 0;  // part after the last hyphen, 0 when none
   uint32_t amb = 0;          // the tagger's lexicon entry (ambiguity class), 0 when unknown
   uint32_t cluster = 0;      // WordClusters::Get of the lower-cased form, 0 when none

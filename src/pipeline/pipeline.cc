@@ -10,8 +10,7 @@ Pipeline::Pipeline(const Dictionary& dict, PipelineOptions options)
   std::string err;
   if (options.parse) {
     nlp_ = nlp::Annotator::Load(
-        options.model_dir.empty() ? nlp::Annotator::DefaultDir() : options.model_dir,
-                           &err);
+        options.model_dir.empty() ? nlp::Annotator::DefaultDir() : options.model_dir, &err);
     if (!nlp_) status_ += "no parser (" + err + "); ";
   }
   if (options.geo) {
@@ -45,8 +44,8 @@ void Pipeline::AttachTimeAndPlace(Document* doc) const {
       if (t.span.start < s.span.start || t.span.end > s.span.end || t.type != "DATE") continue;
       auto day = EventDate(t);
       if (!day) continue;
-      uint32_t d = t.span.start > e.verb.start ? t.span.start - e.verb.start
-                                               : e.verb.start - t.span.start;
+      uint32_t d =
+          t.span.start > e.verb.start ? t.span.start - e.verb.start : e.verb.start - t.span.start;
       if (d < best) {
         best = d;
         e.timex = static_cast<int>(i);

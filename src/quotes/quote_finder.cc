@@ -157,141 +157,150 @@ bool In(const std::unordered_set<std::string_view>& set, std::string_view w) {
 // read with a dependency parse, which gives their subject and complements.
 bool IsAttitudeLemma(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "call",      "describe",  "decline",    "refuse",    "accuse",    "criticize",
-      "criticise", "endorse",   "urge",       "praise",    "defend",    "cite",
-      "blast",     "question",  "denounce",   "blame",     "reject",    "dismiss",
-      "mock",      "slam",      "rail",       "propose",   "refer",     "express",
-      "attack",    "discuss",   "challenge",  "encourage", "request",   "condemn",
-      "applaud",   "demand",     "label",     "dub",       "characterize",
-      "brand",     "hail",      "tout",       "lambaste",  "lambast",   "chide",
-      "scold",     "ridicule",  "decry",      "deride",    "thank",     "highlight",
-      "recommend", "advocate",  "oppose",     "support",   "back",      "favor",
-      "prefer",    "want",      "seek",       "plan",      "vow",       "pledge",
-      "promise",   "offer",      "advise",
-      "dispute",   "commend",   "congratulate", "credit",
-      "lament",    "bemoan",    "acknowledge", "insist",   "agree",     "disagree",
-      "emphasize", "stress",    "predict",    "estimate",  "forecast",  "warn",
-      "ask",       "tell",      "say",        "add",       "note",      "write",
-      "argue",     "claim",     "suggest",    "announce",  "explain",   "report",
-      "show",      "find",      "indicate",   "think",     "believe",   "hope",
-      "expect",    "know",      "feel",       "fear",      "worry",     "mention",
-      "talk",      "speak",     "point",      "respond",   "reply",     "confirm",
-      "deny",      "admit",     "recall",     "reveal",    "tweet",     "post",
-      "conclude",  "declare",   "assert",     "complain",  "boast",     "joke",
-      "issue",     "remember",  "portray",    "list",      "title",     "imply",
-      "quote",     "disavow",   "outline",    "attribute", "assail",    "invoke",
-      "retweet",   "detail",    "voice",      "signal",    "plead",     "email",
-      "deem",      "comment",   "order",      "name",      "persuade",  "convince",
-      "recognize", "apologize", "press",      "push",      "promote",   "echo",
-      "see",       "view",      "consider",   "regard"};
+      "call",      "describe",  "decline",     "refuse",    "accuse",       "criticize",
+      "criticise", "endorse",   "urge",        "praise",    "defend",       "cite",
+      "blast",     "question",  "denounce",    "blame",     "reject",       "dismiss",
+      "mock",      "slam",      "rail",        "propose",   "refer",        "express",
+      "attack",    "discuss",   "challenge",   "encourage", "request",      "condemn",
+      "applaud",   "demand",    "label",       "dub",       "characterize", "brand",
+      "hail",      "tout",      "lambaste",    "lambast",   "chide",        "scold",
+      "ridicule",  "decry",     "deride",      "thank",     "highlight",    "recommend",
+      "advocate",  "oppose",    "support",     "back",      "favor",        "prefer",
+      "want",      "seek",      "plan",        "vow",       "pledge",       "promise",
+      "offer",     "advise",    "dispute",     "commend",   "congratulate", "credit",
+      "lament",    "bemoan",    "acknowledge", "insist",    "agree",        "disagree",
+      "emphasize", "stress",    "predict",     "estimate",  "forecast",     "warn",
+      "ask",       "tell",      "say",         "add",       "note",         "write",
+      "argue",     "claim",     "suggest",     "announce",  "explain",      "report",
+      "show",      "find",      "indicate",    "think",     "believe",      "hope",
+      "expect",    "know",      "feel",        "fear",      "worry",        "mention",
+      "talk",      "speak",     "point",       "respond",   "reply",        "confirm",
+      "deny",      "admit",     "recall",      "reveal",    "tweet",        "post",
+      "conclude",  "declare",   "assert",      "complain",  "boast",        "joke",
+      "issue",     "remember",  "portray",     "list",      "title",        "imply",
+      "quote",     "disavow",   "outline",     "attribute", "assail",       "invoke",
+      "retweet",   "detail",    "voice",       "signal",    "plead",        "email",
+      "deem",      "comment",   "order",       "name",      "persuade",     "convince",
+      "recognize", "apologize", "press",       "push",      "promote",      "echo",
+      "see",       "view",      "consider",    "regard"};
   return In(k, w);
 }
-
 
 // Words between a subject and its cue verb that belong to the verb group.
 bool IsVerbGroupWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "has",   "have",      "had",       "'s",     "'ve",    "'d",       "will",     "would",
-      "could", "should",    "might",     "may",    "must",   "can",      "did",      "does",
-      "do",    "also",      "later",     "then",   "since",  "once",     "again",    "often",
-      "always", "never",    "recently",  "already", "just",  "still",    "further",  "not",
-      "n't",   "previously", "repeatedly", "reportedly", "publicly", "privately", "openly",
-      "frequently", "first", "initially", "separately", "similarly", "likewise", "even",
-      "too",   "flatly",    "simply",    "quickly", "immediately", "subsequently",
-      "ultimately", "eventually", "earlier", "long"};
+      "has",        "have",      "had",         "'s",           "'ve",        "'d",
+      "will",       "would",     "could",       "should",       "might",      "may",
+      "must",       "can",       "did",         "does",         "do",         "also",
+      "later",      "then",      "since",       "once",         "again",      "often",
+      "always",     "never",     "recently",    "already",      "just",       "still",
+      "further",    "not",       "n't",         "previously",   "repeatedly", "reportedly",
+      "publicly",   "privately", "openly",      "frequently",   "first",      "initially",
+      "separately", "similarly", "likewise",    "even",         "too",        "flatly",
+      "simply",     "quickly",   "immediately", "subsequently", "ultimately", "eventually",
+      "earlier",    "long"};
   return In(k, w);
 }
 
 bool IsBeForm(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"is", "are", "was", "were", "be",
-                                                         "been", "being", "am", "'m", "'re"};
+  static const std::unordered_set<std::string_view> k = {"is",   "are",   "was", "were", "be",
+                                                         "been", "being", "am",  "'m",   "'re"};
   return In(k, w);
 }
 
 bool IsSubjectPronoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"he", "she", "they", "we", "i", "you",
-                                                         "it", "who"};
+  static const std::unordered_set<std::string_view> k = {"he", "she", "they", "we",
+                                                         "i",  "you", "it",   "who"};
   return In(k, w);
 }
 
 bool IsObjectPronoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"him", "her", "them", "us", "me",
-                                                         "you", "it"};
+  static const std::unordered_set<std::string_view> k = {"him", "her", "them", "us",
+                                                         "me",  "you", "it"};
   return In(k, w);
 }
 
 bool IsDeterminer(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "the",  "a",    "an",   "this",  "these", "those",   "his",     "her",  "its",
-      "their", "our", "my",   "your",  "some",  "many",    "several", "most", "all",
-      "both", "few",  "other", "another", "each", "every", "no",      "any",  "one",
-      "two",  "three", "four", "five",  "more",  "much",    "such",    "that"};
+      "the",   "a",     "an",    "this",    "these", "those", "his",     "her",  "its",
+      "their", "our",   "my",    "your",    "some",  "many",  "several", "most", "all",
+      "both",  "few",   "other", "another", "each",  "every", "no",      "any",  "one",
+      "two",   "three", "four",  "five",    "more",  "much",  "such",    "that"};
   return In(k, w);
 }
 
 // Words an actor phrase never contains: they end a subject read leftwards from the verb.
 bool IsNounPhraseStop(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "that",    "which",  "who",     "whom",    "whose",   "and",    "or",      "but",
-      "nor",     "because", "when",   "while",   "if",      "as",     "after",   "before",
-      "since",   "although", "though", "where",  "so",      "than",   "then",    "to",
-      "in",      "on",     "by",      "from",    "with",    "without", "about",  "into",
-      "over",    "under",  "during",  "against", "through", "between", "among",  "across",
-      "via",     "per",    "not",     "n't",     "is",      "are",    "was",     "were",
-      "be",      "been",   "being",   "am",      "has",     "have",   "had",     "do",
-      "does",    "did",    "will",    "would",   "can",     "could",  "should",  "may",
-      "might",   "must",   "also",    "there",   "here",    "it",     "this",    "what",
-      "how",     "why",    "whether", "said",    "says",    "told",   "once",    "until",
-      "unless",  "like",   "up",      "out",     "off",     "down",   "just",    "even",
-      "only",    "yet",    "however", "thus",    "therefore", "instead", "now", "today",
-      "yesterday", "tonight", "again", "too",   "very",    "not",    "ago",     "later",
-      "earlier", "already", "still",  "let",     "get",     "got",    "make",    "made",
-      "amid",    "toward", "towards", "despite", "upon",    "within", "around",  "beyond",
-      "behind",  "above",  "below",   "along",   "alongside", "besides", "except", "following",
-      "including", "regarding", "concerning", "near", "onto", "past",  "unlike",  "versus",
-      "whereas", "among",  "amongst", "throughout", "outside", "inside", "for",   "at"};
+      "that",    "which",     "who",       "whom",      "whose",      "and",       "or",
+      "but",     "nor",       "because",   "when",      "while",      "if",        "as",
+      "after",   "before",    "since",     "although",  "though",     "where",     "so",
+      "than",    "then",      "to",        "in",        "on",         "by",        "from",
+      "with",    "without",   "about",     "into",      "over",       "under",     "during",
+      "against", "through",   "between",   "among",     "across",     "via",       "per",
+      "not",     "n't",       "is",        "are",       "was",        "were",      "be",
+      "been",    "being",     "am",        "has",       "have",       "had",       "do",
+      "does",    "did",       "will",      "would",     "can",        "could",     "should",
+      "may",     "might",     "must",      "also",      "there",      "here",      "it",
+      "this",    "what",      "how",       "why",       "whether",    "said",      "says",
+      "told",    "once",      "until",     "unless",    "like",       "up",        "out",
+      "off",     "down",      "just",      "even",      "only",       "yet",       "however",
+      "thus",    "therefore", "instead",   "now",       "today",      "yesterday", "tonight",
+      "again",   "too",       "very",      "not",       "ago",        "later",     "earlier",
+      "already", "still",     "let",       "get",       "got",        "make",      "made",
+      "amid",    "toward",    "towards",   "despite",   "upon",       "within",    "around",
+      "beyond",  "behind",    "above",     "below",     "along",      "alongside", "besides",
+      "except",  "following", "including", "regarding", "concerning", "near",      "onto",
+      "past",    "unlike",    "versus",    "whereas",   "among",      "amongst",   "throughout",
+      "outside", "inside",    "for",       "at"};
   return In(k, w);
 }
 
 // Cue forms that are as often nouns ("Western reports that", "the claims").
 bool IsNounLikeCue(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "report", "reports", "claim", "claims", "states", "note", "notes", "tweet", "tweets",
-      "remarks", "charge", "charges", "fear", "fears", "doubt", "doubts", "hope", "hopes",
-      "answer", "answers", "reply", "replies", "counters", "worries", "pledge", "pledges",
-      "vow", "vows", "promise", "promises", "joke", "jokes", "quips", "laments", "boasts",
-      "repeats", "stress", "state", "suspect", "suspects", "caution", "point", "points",
-      "testify", "recall", "recalls", "continue", "continues", "brag", "brags", "quip"};
+      "report",  "reports", "claim",  "claims",  "states",  "note",     "notes",    "tweet",
+      "tweets",  "remarks", "charge", "charges", "fear",    "fears",    "doubt",    "doubts",
+      "hope",    "hopes",   "answer", "answers", "reply",   "replies",  "counters", "worries",
+      "pledge",  "pledges", "vow",    "vows",    "promise", "promises", "joke",     "jokes",
+      "quips",   "laments", "boasts", "repeats", "stress",  "state",    "suspect",  "suspects",
+      "caution", "point",   "points", "testify", "recall",  "recalls",  "continue", "continues",
+      "brag",    "brags",   "quip"};
   return In(k, w);
 }
 
 // Common verbs that end a noun phrase read rightwards ("the minister met", "it comes").
 bool IsCommonVerb(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "met", "made", "took", "gave", "went", "came", "saw", "sent", "held", "led", "left",
-      "comes", "goes", "makes", "takes", "gets", "wants", "needs", "seems", "remains", "plans",
-      "hopes", "says", "said", "told", "tells", "has", "had", "have", "is", "was", "are",
-      "were", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
-      "do", "became", "becomes", "began", "begins", "won", "lost", "ran", "runs", "spoke",
-      "knew", "thought", "felt", "found", "put", "set", "kept", "brought", "called", "asked",
-      "sought", "bought", "taught", "caught", "fought", "sold", "drew", "threw", "wrote",
-      "broke", "chose", "rose", "drove", "stood", "understood", "spent", "built", "meant",
-      "paid", "struck", "hit", "cut", "let", "quit", "spread", "shut", "hurt", "cost", "beat",
-      "fled", "sat", "got", "forgot", "shot", "rode", "hung", "stuck", "sang", "flew", "blew",
-      "wore", "tore", "swore", "withdrew", "overtook", "grew", "became", "signed", "added",
-      "urged", "wants", "believes", "thinks", "insists", "argues", "claims", "warns"};
+      "met",    "made",   "took",     "gave",     "went",    "came",       "saw",     "sent",
+      "held",   "led",    "left",     "comes",    "goes",    "makes",      "takes",   "gets",
+      "wants",  "needs",  "seems",    "remains",  "plans",   "hopes",      "says",    "said",
+      "told",   "tells",  "has",      "had",      "have",    "is",         "was",     "are",
+      "were",   "will",   "would",    "can",      "could",   "should",     "may",     "might",
+      "must",   "did",    "does",     "do",       "became",  "becomes",    "began",   "begins",
+      "won",    "lost",   "ran",      "runs",     "spoke",   "knew",       "thought", "felt",
+      "found",  "put",    "set",      "kept",     "brought", "called",     "asked",   "sought",
+      "bought", "taught", "caught",   "fought",   "sold",    "drew",       "threw",   "wrote",
+      "broke",  "chose",  "rose",     "drove",    "stood",   "understood", "spent",   "built",
+      "meant",  "paid",   "struck",   "hit",      "cut",     "let",        "quit",    "spread",
+      "shut",   "hurt",   "cost",     "beat",     "fled",    "sat",        "got",     "forgot",
+      "shot",   "rode",   "hung",     "stuck",    "sang",    "flew",       "blew",    "wore",
+      "tore",   "swore",  "withdrew", "overtook", "grew",    "became",     "signed",  "added",
+      "urged",  "wants",  "believes", "thinks",   "insists", "argues",     "claims",  "warns"};
   return In(k, w);
 }
 
 // -ing words that are not participles.
 bool IsIngNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "during", "including", "according", "nothing", "something", "anything", "everything",
-      "morning", "evening", "building", "buildings", "spring", "thing", "things", "king",
-      "ring", "meeting", "meetings", "funding", "spending", "housing", "training", "hearing",
-      "hearings", "bombing", "bombings", "shooting", "shootings", "polling", "voting",
-      "wedding", "ceiling", "clothing", "bring", "sing", "string", "warning", "warnings",
-      "being", "concerning", "regarding", "notwithstanding", "pending", "following"};
+      "during",     "including", "according", "nothing",    "something", "anything",
+      "everything", "morning",   "evening",   "building",   "buildings", "spring",
+      "thing",      "things",    "king",      "ring",       "meeting",   "meetings",
+      "funding",    "spending",  "housing",   "training",   "hearing",   "hearings",
+      "bombing",    "bombings",  "shooting",  "shootings",  "polling",   "voting",
+      "wedding",    "ceiling",   "clothing",  "bring",      "sing",      "string",
+      "warning",    "warnings",  "being",     "concerning", "regarding", "notwithstanding",
+      "pending",    "following"};
   return In(k, w);
 }
 
@@ -301,182 +310,449 @@ bool EndsWithIng(std::string_view w) {
 
 // Lower-case head nouns that make a word sequence a plausible speaker on their own.
 bool IsSpeakerNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "official",   "officials",   "spokesman",  "spokeswoman", "spokesperson", "spokespeople",
-      "aide",       "aides",       "adviser",    "advisers",    "advisor",      "advisors",
-      "source",     "sources",     "critic",     "critics",     "expert",       "experts",
-      "analyst",    "analysts",    "people",     "voter",       "voters",       "supporter",
-      "supporters", "campaign",    "statement",  "report",      "reports",      "poll",
-      "polls",      "survey",      "study",      "group",       "committee",    "department",
-      "agency",     "police",      "authorities", "lawmakers", "lawmaker",     "senators",
-      "democrats",  "republicans", "leaders",    "leader",      "minister",     "ministry",
-      "government", "president",   "candidate",  "nominee",     "officer",      "officers",
-      "residents",  "protesters",  "activists",  "observers",   "diplomats",    "diplomat",
-      "military",   "army",        "man",        "woman",       "men",          "women",
-      "members",    "member",      "organizers", "organization", "team",        "chairman",
-      "director",   "manager",     "secretary",  "governor",    "senator",      "lawyer",
-      "lawyers",    "attorney",    "attorneys",  "judge",       "court",        "prosecutors",
-      "prosecutor", "investigators", "researchers", "scientists", "economists", "staff",
-      "staffers",   "strategist",  "strategists", "operative",  "operatives",   "website",
-       "tweet",       "letter",     "memo",        "document",     "documents",
-      "data",       "figures",     "office",     "administration", "spokesmen",  "host",
-      "author",     "writer",      "editor",     "reporter",    "reporters",    "correspondent",
-      "friend",     "friends",     "father",     "mother",      "son",          "daughter",
-      "wife",       "husband",     "owner",      "chief",       "head",         "founder",
-      "executive",  "ceo",         "professor",  "mayor",       "ambassador",   "envoy",
-      "commander",  "general",     "soldier",    "soldiers",    "witness",      "witnesses",
-      "someone",    "everyone",    "nobody",     "anyone",      "others",       "many",
-      "some",       "most",        "both",       "all",         "one",          "survivors",
-      "delegate",   "delegates",   "donor",      "donors",      "member",       "ministers",
-      "representative", "representatives", "pollster", "pollsters", "consultant", "consultants",
-      "percent", "half", "majority", "majorities", "third", "thirds", "quarter", "quarters",
-      "three-quarters", "respondents", "americans"};
+  static const std::unordered_set<std::string_view> k = {"official",
+                                                         "officials",
+                                                         "spokesman",
+                                                         "spokeswoman",
+                                                         "spokesperson",
+                                                         "spokespeople",
+                                                         "aide",
+                                                         "aides",
+                                                         "adviser",
+                                                         "advisers",
+                                                         "advisor",
+                                                         "advisors",
+                                                         "source",
+                                                         "sources",
+                                                         "critic",
+                                                         "critics",
+                                                         "expert",
+                                                         "experts",
+                                                         "analyst",
+                                                         "analysts",
+                                                         "people",
+                                                         "voter",
+                                                         "voters",
+                                                         "supporter",
+                                                         "supporters",
+                                                         "campaign",
+                                                         "statement",
+                                                         "report",
+                                                         "reports",
+                                                         "poll",
+                                                         "polls",
+                                                         "survey",
+                                                         "study",
+                                                         "group",
+                                                         "committee",
+                                                         "department",
+                                                         "agency",
+                                                         "police",
+                                                         "authorities",
+                                                         "lawmakers",
+                                                         "lawmaker",
+                                                         "senators",
+                                                         "democrats",
+                                                         "republicans",
+                                                         "leaders",
+                                                         "leader",
+                                                         "minister",
+                                                         "ministry",
+                                                         "government",
+                                                         "president",
+                                                         "candidate",
+                                                         "nominee",
+                                                         "officer",
+                                                         "officers",
+                                                         "residents",
+                                                         "protesters",
+                                                         "activists",
+                                                         "observers",
+                                                         "diplomats",
+                                                         "diplomat",
+                                                         "military",
+                                                         "army",
+                                                         "man",
+                                                         "woman",
+                                                         "men",
+                                                         "women",
+                                                         "members",
+                                                         "member",
+                                                         "organizers",
+                                                         "organization",
+                                                         "team",
+                                                         "chairman",
+                                                         "director",
+                                                         "manager",
+                                                         "secretary",
+                                                         "governor",
+                                                         "senator",
+                                                         "lawyer",
+                                                         "lawyers",
+                                                         "attorney",
+                                                         "attorneys",
+                                                         "judge",
+                                                         "court",
+                                                         "prosecutors",
+                                                         "prosecutor",
+                                                         "investigators",
+                                                         "researchers",
+                                                         "scientists",
+                                                         "economists",
+                                                         "staff",
+                                                         "staffers",
+                                                         "strategist",
+                                                         "strategists",
+                                                         "operative",
+                                                         "operatives",
+                                                         "website",
+                                                         "tweet",
+                                                         "letter",
+                                                         "memo",
+                                                         "document",
+                                                         "documents",
+                                                         "data",
+                                                         "figures",
+                                                         "office",
+                                                         "administration",
+                                                         "spokesmen",
+                                                         "host",
+                                                         "author",
+                                                         "writer",
+                                                         "editor",
+                                                         "reporter",
+                                                         "reporters",
+                                                         "correspondent",
+                                                         "friend",
+                                                         "friends",
+                                                         "father",
+                                                         "mother",
+                                                         "son",
+                                                         "daughter",
+                                                         "wife",
+                                                         "husband",
+                                                         "owner",
+                                                         "chief",
+                                                         "head",
+                                                         "founder",
+                                                         "executive",
+                                                         "ceo",
+                                                         "professor",
+                                                         "mayor",
+                                                         "ambassador",
+                                                         "envoy",
+                                                         "commander",
+                                                         "general",
+                                                         "soldier",
+                                                         "soldiers",
+                                                         "witness",
+                                                         "witnesses",
+                                                         "someone",
+                                                         "everyone",
+                                                         "nobody",
+                                                         "anyone",
+                                                         "others",
+                                                         "many",
+                                                         "some",
+                                                         "most",
+                                                         "both",
+                                                         "all",
+                                                         "one",
+                                                         "survivors",
+                                                         "delegate",
+                                                         "delegates",
+                                                         "donor",
+                                                         "donors",
+                                                         "member",
+                                                         "ministers",
+                                                         "representative",
+                                                         "representatives",
+                                                         "pollster",
+                                                         "pollsters",
+                                                         "consultant",
+                                                         "consultants",
+                                                         "percent",
+                                                         "half",
+                                                         "majority",
+                                                         "majorities",
+                                                         "third",
+                                                         "thirds",
+                                                         "quarter",
+                                                         "quarters",
+                                                         "three-quarters",
+                                                         "respondents",
+                                                         "americans"};
   return In(k, w);
 }
 
 bool IsSubordinator(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "as", "while", "when", "before", "after", "because", "since", "though", "although", "if",
-      "during", "in", "at", "on", "and", "but", "of", "about", "to", "with"};
+      "as",     "while",    "when", "before", "after", "because", "since",
+      "though", "although", "if",   "during", "in",    "at",      "on",
+      "and",    "but",      "of",   "about",  "to",    "with"};
   return In(k, w);
 }
 
 bool IsNumberWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  static const std::unordered_set<std::string_view> k = {"one", "two",   "three", "four", "five",
+                                                         "six", "seven", "eight", "nine", "ten"};
   return In(k, w) || (!w.empty() && w[0] >= '0' && w[0] <= '9');
 }
 
 bool IsPreposition(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "in", "on", "at", "during", "via", "through", "with", "after", "before", "from", "over",
-      "for", "by", "to", "in", "while", "when", "outside", "inside", "near", "amid", "under",
-      "of", "about"};
+      "in",     "on",      "at",     "during", "via",  "through", "with", "after",
+      "before", "from",    "over",   "for",    "by",   "to",      "in",   "while",
+      "when",   "outside", "inside", "near",   "amid", "under",   "of",   "about"};
   return In(k, w);
 }
 
 bool IsTimeWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "yesterday", "today", "tonight", "tomorrow", "earlier", "later", "recently", "again",
-      "previously", "once", "repeatedly", "last", "this", "next", "week", "weekend", "month",
-      "year", "night", "morning", "afternoon", "evening", "ago", "late", "early", "privately",
-      "publicly", "separately", "bluntly", "flatly", "simply", "also", "then", "now",
-      "frankly", "openly", "angrily", "firmly", "quietly", "repeatedly", "twice"};
+      "monday",    "tuesday",    "wednesday", "thursday",   "friday",     "saturday", "sunday",
+      "yesterday", "today",      "tonight",   "tomorrow",   "earlier",    "later",    "recently",
+      "again",     "previously", "once",      "repeatedly", "last",       "this",     "next",
+      "week",      "weekend",    "month",     "year",       "night",      "morning",  "afternoon",
+      "evening",   "ago",        "late",      "early",      "privately",  "publicly", "separately",
+      "bluntly",   "flatly",     "simply",    "also",       "then",       "now",      "frankly",
+      "openly",    "angrily",    "firmly",    "quietly",    "repeatedly", "twice"};
   return In(k, w);
 }
 
 // Where something was said: "in a statement", "on Twitter", "at a news conference".
 bool IsChannelNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "statement", "statements", "interview", "interviews", "speech", "email", "e-mail",
-      "tweet", "tweets", "post", "posts", "letter", "conference", "call", "briefing",
-      "appearance", "op-ed", "editorial", "column", "article", "message", "video", "rally",
-      "debate", "event", "hearing", "remarks", "release", "testimony", "phone", "telephone",
-      "radio", "television", "tv", "podcast", "blog", "memo", "book", "report", "session",
-      "meeting", "summit", "address", "forum", "show", "broadcast", "twitter", "facebook",
-      "instagram", "campaign", "stop", "town", "hall", "speech", "court", "filing"};
+      "statement", "statements", "interview", "interviews", "speech",     "email",      "e-mail",
+      "tweet",     "tweets",     "post",      "posts",      "letter",     "conference", "call",
+      "briefing",  "appearance", "op-ed",     "editorial",  "column",     "article",    "message",
+      "video",     "rally",      "debate",    "event",      "hearing",    "remarks",    "release",
+      "testimony", "phone",      "telephone", "radio",      "television", "tv",         "podcast",
+      "blog",      "memo",       "book",      "report",     "session",    "meeting",    "summit",
+      "address",   "forum",      "show",      "broadcast",  "twitter",    "facebook",   "instagram",
+      "campaign",  "stop",       "town",      "hall",       "speech",     "court",      "filing"};
   return In(k, w);
 }
 
 bool IsMonth(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "january", "february", "march", "april", "june", "july", "august", "september",
-      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
-      "dec."};
+      "january",  "february", "march", "april", "june", "july",  "august", "september", "october",
+      "november", "december", "jan.",  "feb.",  "aug.", "sept.", "oct.",   "nov.",      "dec."};
   return In(k, w);
 }
 
 bool IsWhWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"whether", "if", "how", "why", "what",
-                                                         "when", "where", "who", "which"};
+  static const std::unordered_set<std::string_view> k = {"whether", "if",    "how", "why",  "what",
+                                                         "when",    "where", "who", "which"};
   return In(k, w);
 }
 
 // Capitalised words that begin sentences rather than names.
 bool IsCapitalizedFunctionWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "the",  "a",    "an",    "but",   "and",   "or",    "he",    "she",   "it",   "they",
-      "we",   "i",    "you",   "his",   "her",   "their", "its",   "our",   "my",   "your",
-      "in",   "on",   "at",    "for",   "with",  "from",  "to",    "by",    "of",   "as",
-      "after", "before", "when", "while", "if",  "this",  "that",  "these", "those", "there",
-      "here", "what", "who",   "why",   "how",   "where", "yet",   "so",    "still", "now",
-      "then", "also", "however", "meanwhile", "according", "asked", "said", "says", "no",
-      "not",  "yes",  "some",  "many",  "all",   "both",  "one",   "two",   "more", "most",
-      "even", "just", "instead", "indeed", "despite", "since", "because", "although",
-      "though", "once", "during", "earlier", "later", "last", "today", "tonight", "yesterday",
-      "is",   "was",  "are",   "were",  "do",    "does",  "did",   "can",   "will", "would",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august", "september",
-      "october", "november", "december", "mr", "us", "our", "let", "if", "every"};
+      "the",       "a",         "an",       "but",      "and",       "or",        "he",
+      "she",       "it",        "they",     "we",       "i",         "you",       "his",
+      "her",       "their",     "its",      "our",      "my",        "your",      "in",
+      "on",        "at",        "for",      "with",     "from",      "to",        "by",
+      "of",        "as",        "after",    "before",   "when",      "while",     "if",
+      "this",      "that",      "these",    "those",    "there",     "here",      "what",
+      "who",       "why",       "how",      "where",    "yet",       "so",        "still",
+      "now",       "then",      "also",     "however",  "meanwhile", "according", "asked",
+      "said",      "says",      "no",       "not",      "yes",       "some",      "many",
+      "all",       "both",      "one",      "two",      "more",      "most",      "even",
+      "just",      "instead",   "indeed",   "despite",  "since",     "because",   "although",
+      "though",    "once",      "during",   "earlier",  "later",     "last",      "today",
+      "tonight",   "yesterday", "is",       "was",      "are",       "were",      "do",
+      "does",      "did",       "can",      "will",     "would",     "monday",    "tuesday",
+      "wednesday", "thursday",  "friday",   "saturday", "sunday",    "january",   "february",
+      "march",     "april",     "may",      "june",     "july",      "august",    "september",
+      "october",   "november",  "december", "mr",       "us",        "our",       "let",
+      "if",        "every"};
   return In(k, w);
 }
 
 // Titles and offices that precede a person's name ("Foreign Minister Choe Son-hui").
 bool IsTitleWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "mr.", "mrs.", "ms.", "miss", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "lt.",
-      "col.", "maj.", "capt.", "sgt.", "adm.", "rev.", "pres.", "sec.", "atty.", "supt.",
-      "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "vice", "minister",
-      "secretary", "senator", "representative", "congressman", "congresswoman", "governor",
-      "mayor", "chairman", "chairwoman", "chair", "speaker", "leader", "director",
-      "ambassador", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
-      "general", "colonel", "chancellor", "premier", "king", "queen", "prince", "princess",
-      "pope", "sheikh", "ayatollah", "candidate", "nominee", "attorney", "commissioner",
-      "chief", "deputy", "whip", "manager", "adviser", "advisor", "aide", "officer",
-      "sheriff", "councilman", "councilwoman", "lawmaker", "delegate", "treasurer", "pastor",
-      "bishop", "cardinal", "rabbi", "imam", "dean", "professor", "sir", "lord", "lady",
-      "dame", "emir", "sultan", "marshal", "admiral", "captain", "sergeant", "lieutenant",
-      "major", "commander", "envoy", "czar", "host", "anchor", "correspondent", "founder",
-      "ceo", "executive", "strategist", "pollster", "economist", "analyst", "editor",
-      "columnist", "coach", "gop", "sens.", "reps.", "govs.", "mssrs.", "messrs."};
+  static const std::unordered_set<std::string_view> k = {"mr.",
+                                                         "mrs.",
+                                                         "ms.",
+                                                         "miss",
+                                                         "dr.",
+                                                         "prof.",
+                                                         "sen.",
+                                                         "rep.",
+                                                         "gov.",
+                                                         "gen.",
+                                                         "lt.",
+                                                         "col.",
+                                                         "maj.",
+                                                         "capt.",
+                                                         "sgt.",
+                                                         "adm.",
+                                                         "rev.",
+                                                         "pres.",
+                                                         "sec.",
+                                                         "atty.",
+                                                         "supt.",
+                                                         "mr",
+                                                         "mrs",
+                                                         "ms",
+                                                         "dr",
+                                                         "sen",
+                                                         "rep",
+                                                         "gov",
+                                                         "gen",
+                                                         "president",
+                                                         "vice",
+                                                         "minister",
+                                                         "secretary",
+                                                         "senator",
+                                                         "representative",
+                                                         "congressman",
+                                                         "congresswoman",
+                                                         "governor",
+                                                         "mayor",
+                                                         "chairman",
+                                                         "chairwoman",
+                                                         "chair",
+                                                         "speaker",
+                                                         "leader",
+                                                         "director",
+                                                         "ambassador",
+                                                         "spokesman",
+                                                         "spokeswoman",
+                                                         "spokesperson",
+                                                         "judge",
+                                                         "justice",
+                                                         "general",
+                                                         "colonel",
+                                                         "chancellor",
+                                                         "premier",
+                                                         "king",
+                                                         "queen",
+                                                         "prince",
+                                                         "princess",
+                                                         "pope",
+                                                         "sheikh",
+                                                         "ayatollah",
+                                                         "candidate",
+                                                         "nominee",
+                                                         "attorney",
+                                                         "commissioner",
+                                                         "chief",
+                                                         "deputy",
+                                                         "whip",
+                                                         "manager",
+                                                         "adviser",
+                                                         "advisor",
+                                                         "aide",
+                                                         "officer",
+                                                         "sheriff",
+                                                         "councilman",
+                                                         "councilwoman",
+                                                         "lawmaker",
+                                                         "delegate",
+                                                         "treasurer",
+                                                         "pastor",
+                                                         "bishop",
+                                                         "cardinal",
+                                                         "rabbi",
+                                                         "imam",
+                                                         "dean",
+                                                         "professor",
+                                                         "sir",
+                                                         "lord",
+                                                         "lady",
+                                                         "dame",
+                                                         "emir",
+                                                         "sultan",
+                                                         "marshal",
+                                                         "admiral",
+                                                         "captain",
+                                                         "sergeant",
+                                                         "lieutenant",
+                                                         "major",
+                                                         "commander",
+                                                         "envoy",
+                                                         "czar",
+                                                         "host",
+                                                         "anchor",
+                                                         "correspondent",
+                                                         "founder",
+                                                         "ceo",
+                                                         "executive",
+                                                         "strategist",
+                                                         "pollster",
+                                                         "economist",
+                                                         "analyst",
+                                                         "editor",
+                                                         "columnist",
+                                                         "coach",
+                                                         "gop",
+                                                         "sens.",
+                                                         "reps.",
+                                                         "govs.",
+                                                         "mssrs.",
+                                                         "messrs."};
   return In(k, w);
 }
 
 // Party and movement words that precede names ("Republican Donald Trump").
 bool IsPartyWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "republican", "republicans", "democratic", "democrat", "democrats", "gop", "independent",
-      "conservative", "liberal", "libertarian", "socialist", "communist", "labour", "tory",
-      "former", "then-", "presumptive", "presidential"};
+      "republican",  "republicans",  "democratic", "democrat",    "democrats",   "gop",
+      "independent", "conservative", "liberal",    "libertarian", "socialist",   "communist",
+      "labour",      "tory",         "former",     "then-",       "presumptive", "presidential"};
   return In(k, w);
 }
 
 // Words that open a labelled line rather than a speaker's ("Update: …", "Photo: …").
 bool IsLabelWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "update", "updated", "note", "editor", "editors", "photo", "photos", "source", "sources",
-      "related", "read", "watch", "advertisement", "correction", "clarification", "disclosure",
-      "breaking", "exclusive", "live", "video", "audio", "full", "more", "see", "also", "listen",
-      "image", "images", "credit", "credits", "caption", "warning", "spoiler", "via", "tags",
-      "filed", "topics", "subscribe", "follow", "sign", "share", "comments", "transcript",
-      "q", "a", "question", "answer", "subject", "date", "time", "location", "where", "when",
-      "top", "stories", "story", "headline", "headlines", "summary", "background", "context"};
+      "update",     "updated",  "note",          "editor",     "editors",
+      "photo",      "photos",   "source",        "sources",    "related",
+      "read",       "watch",    "advertisement", "correction", "clarification",
+      "disclosure", "breaking", "exclusive",     "live",       "video",
+      "audio",      "full",     "more",          "see",        "also",
+      "listen",     "image",    "images",        "credit",     "credits",
+      "caption",    "warning",  "spoiler",       "via",        "tags",
+      "filed",      "topics",   "subscribe",     "follow",     "sign",
+      "share",      "comments", "transcript",    "q",          "a",
+      "question",   "answer",   "subject",       "date",       "time",
+      "location",   "where",    "when",          "top",        "stories",
+      "story",      "headline", "headlines",     "summary",    "background",
+      "context"};
   return In(k, w);
 }
 
 // Last words of organisation names ("Department for International Development").
 bool IsOrganizationWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
-      "development", "department", "ministry", "office", "committee", "council", "party",
-      "union", "association", "bank", "fund", "group", "inc.", "corp.", "news", "times", "post",
-      "network", "agency", "service", "services", "commission", "court", "house", "senate",
-      "congress", "university", "institute", "foundation", "center", "centre", "organization",
-      "organisation", "campaign", "administration", "government", "board", "league", "club",
-      "company", "authority", "force", "forces", "army", "police", "parliament", "assembly",
-      "journal", "magazine", "tribune", "herald", "review", "daily", "press", "reuters", "cnn",
-      "msnbc", "bbc", "fbi", "cia", "gop", "committee", "caucus", "coalition", "alliance",
-      "federation", "council", "trust", "society", "project", "program", "programme",
-      "initiative", "industries", "holdings", "group", "media", "television", "radio", "street",
-      "avenue", "road", "state", "states", "county", "city", "republic", "kingdom", "nations"};
+      "development", "department",   "ministry",     "office",      "committee",
+      "council",     "party",        "union",        "association", "bank",
+      "fund",        "group",        "inc.",         "corp.",       "news",
+      "times",       "post",         "network",      "agency",      "service",
+      "services",    "commission",   "court",        "house",       "senate",
+      "congress",    "university",   "institute",    "foundation",  "center",
+      "centre",      "organization", "organisation", "campaign",    "administration",
+      "government",  "board",        "league",       "club",        "company",
+      "authority",   "force",        "forces",       "army",        "police",
+      "parliament",  "assembly",     "journal",      "magazine",    "tribune",
+      "herald",      "review",       "daily",        "press",       "reuters",
+      "cnn",         "msnbc",        "bbc",          "fbi",         "cia",
+      "gop",         "committee",    "caucus",       "coalition",   "alliance",
+      "federation",  "council",      "trust",        "society",     "project",
+      "program",     "programme",    "initiative",   "industries",  "holdings",
+      "group",       "media",        "television",   "radio",       "street",
+      "avenue",      "road",         "state",        "states",      "county",
+      "city",        "republic",     "kingdom",      "nations"};
   return In(k, w);
 }
 
 // Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden").
 bool IsNameParticle(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"de", "van", "der", "von", "bin",
-                                                         "al", "la", "le", "da", "di", "du",
-                                                         "del", "ibn", "el", "ben", "dos"};
+  static const std::unordered_set<std::string_view> k = {"de",  "van", "der", "von", "bin", "al",
+                                                         "la",  "le",  "da",  "di",  "du",  "del",
+                                                         "ibn", "el",  "ben", "dos"};
   return In(k, w);
 }
 
@@ -539,7 +815,7 @@ class Finder {
   void MoveOpeningMarks();
   int MarkAt(uint32_t t, uint32_t* mark_end) const;  // width of a quotation mark at t
   int MarkDirection(uint32_t first, uint32_t end) const;
-  int OpeningQuoteAt(uint32_t t) const;  // span index whose opening mark starts at t
+  int OpeningQuoteAt(uint32_t t) const;      // span index whose opening mark starts at t
   int ClosingQuoteBefore(uint32_t t) const;  // span whose closing mark ends right before t
 
   // Phrases.
@@ -578,8 +854,7 @@ class Finder {
   // Resolution to names and codes.
   void Resolve();
   int MentionIn(uint32_t first, uint32_t end) const;
-  std::string NameOf(uint32_t first, uint32_t end, uint32_t* name_first,
-                     uint32_t* name_end) const;
+  std::string NameOf(uint32_t first, uint32_t end, uint32_t* name_first, uint32_t* name_end) const;
   std::string Fullest(uint32_t name_first, uint32_t name_end, uint32_t before) const;
   int MentionCovering(uint32_t first, uint32_t end) const;
   bool IsAdjectiveMention(uint32_t t) const {
@@ -590,8 +865,7 @@ class Finder {
   uint32_t ResolvePhrase(uint32_t first, uint32_t end, uint32_t head_first, uint32_t head_end,
                          uint32_t at, int* mention, std::string* name) const;
   bool AcceptableAntecedent(const ActorMention& pronoun, const ActorMention& ante) const;
-  bool PronounFallback(uint32_t pronoun, int* mention, std::string* name,
-                       uint32_t* from) const;
+  bool PronounFallback(uint32_t pronoun, int* mention, std::string* name, uint32_t* from) const;
   Span Chars(uint32_t first, uint32_t end) const {
     return {tok_[first].span.start, tok_[end - 1].span.end};
   }
@@ -623,8 +897,7 @@ void Finder::IndexTokens() {
   for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
     sent_first_.push_back(doc_.sentences[s].first_token);
     sent_end_.push_back(doc_.sentences[s].end_token);
-    for (uint32_t t = doc_.sentences[s].first_token; t < doc_.sentences[s].end_token && t < n;
-         ++t)
+    for (uint32_t t = doc_.sentences[s].first_token; t < doc_.sentences[s].end_token && t < n; ++t)
       sent_of_[t] = s;
   }
   // Blocks as token ranges; a document without blocks is one block.
@@ -817,12 +1090,12 @@ int Finder::MarkDirection(uint32_t first, uint32_t end) const {
   if (mark.substr(0, 3) == "\xE2\x80\x9D" || mark.substr(0, 3) == "\xE2\x80\x99") return -1;
   const uint32_t b = tok_[first].span.start, e = tok_[end - 1].span.end;
   auto space_or_open = [](unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '(' || c == '[' ||
-           c == '{' || c == '/' || c == '-';
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '(' || c == '[' || c == '{' ||
+           c == '/' || c == '-';
   };
   auto space_or_close = [](unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == '.' ||
-           c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']';
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == '.' || c == ';' ||
+           c == ':' || c == '!' || c == '?' || c == ')' || c == ']';
   };
   const bool before_open = b == 0 || space_or_open(static_cast<unsigned char>(text[b - 1])) ||
                            (b >= 3 && text.substr(b - 3, 3) == "\xE2\x80\x94");
@@ -887,10 +1160,9 @@ void Finder::FindQuoteSpans() {
     if (open) {
       // Runs on when the next paragraph opens with a quotation mark.
       uint32_t mend = 0;
-      const bool next_opens = b + 1 < block_first_.size() &&
-                              block_first_[b + 1] < block_end_[b + 1] &&
-                              MarkAt(block_first_[b + 1], &mend) &&
-                              MarkDirection(block_first_[b + 1], mend) >= 0;
+      const bool next_opens =
+          b + 1 < block_first_.size() && block_first_[b + 1] < block_end_[b + 1] &&
+          MarkAt(block_first_[b + 1], &mend) && MarkDirection(block_first_[b + 1], mend) >= 0;
       if (!next_opens) finish(be, be, false);
     }
   }
@@ -979,8 +1251,8 @@ uint32_t Finder::NounPhraseLeft(uint32_t end, uint32_t lower) const {
       ++n;
       continue;
     }
-    if ((w == "of" || w == "for" || w == "at") && t < end && k > lower &&
-        !tok_[k - 1].is_punct && !IsNounPhraseStop(tok_[k - 1].norm)) {
+    if ((w == "of" || w == "for" || w == "at") && t < end && k > lower && !tok_[k - 1].is_punct &&
+        !IsNounPhraseStop(tok_[k - 1].norm)) {
       --t;
       ++n;
       continue;
@@ -1137,7 +1409,8 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     // A participle modifying a noun is part of the phrase ("ranking Democrat", "leading
     // advocate").
     if (Parsed() && (tok_[t].upos == "VERB" || tok_[t].upos == "AUX" || tok_[t].upos == "ADP") &&
-        !(tok_[t].upos == "VERB" && tok_[t].deprel == "amod" && tok_[t].head > static_cast<int32_t>(t)))
+        !(tok_[t].upos == "VERB" && tok_[t].deprel == "amod" &&
+          tok_[t].head > static_cast<int32_t>(t)))
       break;
     // A lower-case word after a name is a verb or a new phrase ("told Lavrov during").
     if (noun_seen && !tok_[t].capitalized && t > first && tok_[t - 1].capitalized &&
@@ -1242,8 +1515,8 @@ bool Finder::IsClauseStart(uint32_t t) const {
 Phrase Finder::MainSubject(uint32_t first, uint32_t before) const {
   uint32_t t = first;
   while (t < before && (N(t) == "but" || N(t) == "and" || N(t) == "however" || N(t) == "yet" ||
-                        N(t) == "still" || N(t) == "meanwhile" || N(t) == "so" ||
-                        N(t) == "," || N(t) == "now" || N(t) == "later" || N(t) == "earlier")) {
+                        N(t) == "still" || N(t) == "meanwhile" || N(t) == "so" || N(t) == "," ||
+                        N(t) == "now" || N(t) == "later" || N(t) == "earlier")) {
     ++t;
   }
   if (t < before && IsPreposition(N(t))) {
@@ -1411,8 +1684,8 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
         continue;
       }
       const std::string& u = tok_[m].upos;
-      const bool nominal = u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "DET" ||
-                           u == "NUM" || (u == "PART" && N(m) == "'s");
+      const bool nominal = u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "DET" || u == "NUM" ||
+                           (u == "PART" && N(m) == "'s");
       if (!nominal || tok_[m].is_punct || IsTimeWord(N(m)) || IsMonth(N(m))) break;
       const int32_t h = tok_[m].head;
       const bool attached = h < 0 || h == static_cast<int32_t>(verb) ||
@@ -1435,8 +1708,7 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
            (IsTimeWord(N(k - 1)) || IsNumberWord(N(k - 1)) || IsMonth(N(k - 1))))
       --k;
     if (k == hi) break;
-    if (k > static_cast<uint32_t>(subj) + 1 && IsPreposition(N(k - 1)) && N(k - 1) != "of")
-      --k;
+    if (k > static_cast<uint32_t>(subj) + 1 && IsPreposition(N(k - 1)) && N(k - 1) != "of") --k;
     hi = k;
   }
   // Punctuation at the edges (a comma the parser hung on the subject) is not part of it.
@@ -1482,9 +1754,9 @@ bool Finder::CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const {
     // and noun-like forms are nouns there ("Bombshell Claim", "Media Reports Reveal …").
     const std::string& w = N(t);
     const bool finite = (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') ||
-                        (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
-                        w == "said" || w == "told" || w == "wrote" || w == "thought" ||
-                        w == "knew" || w == "felt" || w == "found";
+                        (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "said" ||
+                        w == "told" || w == "wrote" || w == "thought" || w == "knew" ||
+                        w == "felt" || w == "found";
     if (!finite || IsNounLikeCue(w) || N(t - 1) == "'s" || N(t - 1) == "\xE2\x80\x99s")
       return false;
   }
@@ -1536,8 +1808,8 @@ uint32_t Finder::SkipAdjuncts(uint32_t pos, uint32_t upper) const {
         ++k;
         continue;
       }
-      if (w == "that" || w == ":" || w == "," || w == "." || w == "!" || w == "?" ||
-          w == ";" || MarkAt(k, &me) || (IsPreposition(w) && k > pos + 1)) {
+      if (w == "that" || w == ":" || w == "," || w == "." || w == "!" || w == "?" || w == ";" ||
+          MarkAt(k, &me) || (IsPreposition(w) && k > pos + 1)) {
         stop = true;
         break;
       }
@@ -1590,8 +1862,7 @@ uint32_t Finder::ContentEnd(uint32_t first, uint32_t sentence_end) const {
   uint32_t end = sentence_end;
   for (uint32_t k = first; k < end; ++k) {
     const int q = OpeningQuoteAt(k);
-    if (q >= 0 && k > first && (N(k - 1) == "." || N(k - 1) == "!" || N(k - 1) == "?"))
-      return k;
+    if (q >= 0 && k > first && (N(k - 1) == "." || N(k - 1) == "!" || N(k - 1) == "?")) return k;
     if (q >= 0 && quotes_[q].end > end) {
       end = quotes_[q].end;
       break;
@@ -1604,16 +1875,16 @@ uint32_t Finder::ContentEnd(uint32_t first, uint32_t sentence_end) const {
       while (v < end && IsVerbGroupWord(N(v))) ++v;
       CueWord cw;
       uint32_t ce = 0;
-      if (v < end && ((CueAt(v, &cw, &ce) && !cw.ing) || IsCommonVerb(N(v)) ||
-                      N(v) == "calls" || N(v) == "called"))
+      if (v < end && ((CueAt(v, &cw, &ce) && !cw.ing) || IsCommonVerb(N(v)) || N(v) == "calls" ||
+                      N(v) == "called"))
         return k;
       // With a parse: a verb coordinated with one before the content (the cue's own verb:
       // "forecast that … rebound, and praised efforts …", "said …, but he gave …").
       if (Parsed()) {
         if (v < end && IsSubjectPronoun(N(v))) ++v;
         while (v < end && IsVerbGroupWord(N(v))) ++v;
-        if (v < end && tok_[v].upos == "VERB" && tok_[v].deprel == "conj" &&
-            tok_[v].head >= 0 && static_cast<uint32_t>(tok_[v].head) < first)
+        if (v < end && tok_[v].upos == "VERB" && tok_[v].deprel == "conj" && tok_[v].head >= 0 &&
+            static_cast<uint32_t>(tok_[v].head) < first)
           return k;
       }
     }
@@ -1629,9 +1900,8 @@ uint32_t Finder::ContentEnd(uint32_t first, uint32_t sentence_end) const {
     if (after_comma && !tok_[k].capitalized && EndsWithIng(N(k)) && !IsIngNoun(N(k)))
       return N(k - 1) == "," ? k - 1 : k;
     // ", then pointed out that …": a second verb of the speaker.
-    if (after_comma && N(k) == "then" && k + 1 < end && Parsed() &&
-        tok_[k + 1].upos == "VERB" && tok_[k + 1].head >= 0 &&
-        static_cast<uint32_t>(tok_[k + 1].head) < first)
+    if (after_comma && N(k) == "then" && k + 1 < end && Parsed() && tok_[k + 1].upos == "VERB" &&
+        tok_[k + 1].head >= 0 && static_cast<uint32_t>(tok_[k + 1].head) < first)
       return k - 1;
     if ((N(k) == "," || N(k) == "\xE2\x80\x94") && k > first + 1 && CueClauseAt(k + 1, end))
       return k;
@@ -1799,8 +2069,7 @@ void Finder::TryAccordingTo(uint32_t t) {
 // A cue clause right after a quotation: “…,” she said / “…,” said Smith / “…,” Smith told
 // reporters. Only a clause that ends there takes the quotation; one with a complement of
 // its own (“… identity.” Cruz says he isn't …) is a new quote. Returns whether it took it.
-bool Finder::PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has_subject,
-                       int q) {
+bool Finder::PostQuote(Found f, const CueWord& cue, const Phrase& subj, bool has_subject, int q) {
   const uint32_t se = SentEnd(f.cue_end - 1);
   const uint32_t cue_end = f.cue_end;
   Phrase speaker = subj;
@@ -1934,8 +2203,10 @@ void Finder::TryVerb(uint32_t t) {
       f.content_first = sf;
       f.content_end = c_end;
       const int q = OpeningQuoteAt(sf);
-      if (q >= 0 && quotes_[q].end >= c_end && quote_used_[q] < 0) EmitQuote(f, q);
-      else Emit(f);
+      if (q >= 0 && quotes_[q].end >= c_end && quote_used_[q] < 0)
+        EmitQuote(f, q);
+      else
+        Emit(f);
       return;
     }
     if (!((comma_before && cue.ing) || prev == "and" || prev == "but" ||
@@ -2046,9 +2317,8 @@ void Finder::TryVerb(uint32_t t) {
     const bool bare =
         !tok_[pos].is_punct &&
         (((cue.flags & kBare) && !(cue.flags & kBelief))
-             ? !(IsPreposition(N(pos)) || N(pos) == "as" || N(pos) == "and" ||
-                 N(pos) == "but" || N(pos) == "or" || N(pos) == "so" ||
-                 IsVerbGroupWord(N(pos)) || IsBeForm(N(pos)))
+             ? !(IsPreposition(N(pos)) || N(pos) == "as" || N(pos) == "and" || N(pos) == "but" ||
+                 N(pos) == "or" || N(pos) == "so" || IsVerbGroupWord(N(pos)) || IsBeForm(N(pos)))
              : (IsClauseStart(pos) &&
                 (IsSubjectPronoun(N(pos)) ||
                  ((tok_[pos].capitalized || (cue.flags & kBare) || IsDeterminer(N(pos))) &&
@@ -2180,8 +2450,7 @@ void Finder::TryParsedCue(uint32_t t) {
   const uint32_t sf = SentFirst(t), se = SentEnd(t);
   // Passives name no source ("was asked", "is expected to").
   for (uint32_t c : children_[t])
-    if (tok_[c].deprel == "aux:pass" || tok_[c].deprel == "nsubj:pass" ||
-        tok_[c].deprel == "expl")
+    if (tok_[c].deprel == "aux:pass" || tok_[c].deprel == "nsubj:pass" || tok_[c].deprel == "expl")
       return;
 
   // The source: the verb's subject, or that of the verb it is coordinated with.
@@ -2237,8 +2506,8 @@ void Finder::TryParsedCue(uint32_t t) {
         if (tok_[k].deprel == "case") {
           const std::string& p = N(k);
           oblique = talk ? (p == "about" || p == "of")
-                         : (p == "for" || p == "to" || p == "about" || p == "of" ||
-                            p == "on" || p == "against" || p == "as");
+                         : (p == "for" || p == "to" || p == "about" || p == "of" || p == "on" ||
+                            p == "against" || p == "as");
           break;
         }
     }
@@ -2304,8 +2573,8 @@ void Finder::TryIn(uint32_t t) {
   if (tok_[t].deprel != "case" || tok_[t].head <= static_cast<int32_t>(t)) return;
   const uint32_t n = static_cast<uint32_t>(tok_[t].head);
   static const std::unordered_set<std::string_view> kSources = {
-      "poll", "survey", "study", "report", "analysis", "words", "view", "opinion",
-      "estimate", "tally", "count", "assessment"};
+      "poll", "survey",  "study",    "report", "analysis", "words",
+      "view", "opinion", "estimate", "tally",  "count",    "assessment"};
   const std::string& lemma = tok_[n].lemma.empty() ? N(n) : tok_[n].lemma;
   if (!In(kSources, lemma) || tok_[n].deprel != "obl") return;
   const uint32_t sf = SentFirst(t), se = SentEnd(t);
@@ -2517,9 +2786,8 @@ bool Finder::PronounFallback(uint32_t pronoun, int* mention, std::string* name,
 // Resolves a speaker or addressee phrase to an actor mention and the fullest name the
 // document gives it; returns the token the name was taken from (the antecedent of a
 // pronoun), or UINT32_MAX when a pronoun found none.
-uint32_t Finder::ResolvePhrase(uint32_t first, uint32_t end, uint32_t head_first,
-                               uint32_t head_end, uint32_t at, int* mention,
-                               std::string* name) const {
+uint32_t Finder::ResolvePhrase(uint32_t first, uint32_t end, uint32_t head_first, uint32_t head_end,
+                               uint32_t at, int* mention, std::string* name) const {
   // "Cruz, who said …": the relative pronoun stands for the phrase before it.
   if (head_end == head_first + 1 && N(head_first) == "who" && head_first > 0) {
     uint32_t e = head_first;
@@ -2599,16 +2867,15 @@ void Finder::Resolve() {
     Quote q;
     q.direct = f.direct;
     q.speaker_span = Chars(f.speaker_first, f.speaker_end);
-    const uint32_t from = ResolvePhrase(f.speaker_first, f.speaker_end, f.head_first,
-                                        f.head_end, f.speaker_first, &q.speaker,
-                                        &q.speaker_name);
+    const uint32_t from = ResolvePhrase(f.speaker_first, f.speaker_end, f.head_first, f.head_end,
+                                        f.speaker_first, &q.speaker, &q.speaker_name);
     const std::string& p = N(f.head_first);
     const bool he_she = f.head_end == f.head_first + 1 && (p == "he" || p == "she");
     q.cue = Chars(f.cue_first, f.cue_end);
     if (f.addr_end > f.addr_first) {
       std::string name;
-      ResolvePhrase(f.addr_first, f.addr_end, f.addr_first, f.addr_end, f.addr_first,
-                    &q.addressee, &name);
+      ResolvePhrase(f.addr_first, f.addr_end, f.addr_first, f.addr_end, f.addr_first, &q.addressee,
+                    &name);
       if (q.addressee >= 0 && doc_.actors[q.addressee].code.empty()) q.addressee = -1;
       q.addressee_span = Chars(f.addr_first, f.addr_end);
       q.addressee_name = name;
@@ -2618,8 +2885,8 @@ void Finder::Resolve() {
     if (he_she && last.valid && block_of_[f.cue_first] <= last.block + 2) {
       auto g = pronoun_of.find(last.name);
       const bool same_gender = g == pronoun_of.end() || g->second == p;
-      if (same_gender && (from == UINT32_MAX || from < last.cue ||
-                          q.speaker_name == last.addressee)) {
+      if (same_gender &&
+          (from == UINT32_MAX || from < last.cue || q.speaker_name == last.addressee)) {
         q.speaker_name = last.name;
         q.speaker = last.mention;
       }

@@ -179,8 +179,7 @@ TEST_F(QuoteTest, SplitQuote) {
 }
 
 TEST_F(QuoteTest, NestedQuoteIsPartOfTheOuterOne) {
-  auto d = Find(
-      "“The minister told me ‘we will never give up’ and I believed him,” Lavrov said.");
+  auto d = Find("“The minister told me ‘we will never give up’ and I believed him,” Lavrov said.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.slice(d.quotes[0].content),
             "The minister told me ‘we will never give up’ and I believed him");
@@ -198,8 +197,8 @@ TEST_F(QuoteTest, ScareQuotesAreNoQuotes) {
                   .quotes.empty());
   EXPECT_TRUE(Find("Pyongyang would stand by Russia until it achieved “victory” in its war.")
                   .quotes.empty());
-  EXPECT_TRUE(Find("The meeting comes amid Western reports that North Korea sent troops.")
-                  .quotes.empty());
+  EXPECT_TRUE(
+      Find("The meeting comes amid Western reports that North Korea sent troops.").quotes.empty());
 }
 
 TEST_F(QuoteTest, ParentheticalCue) {
@@ -320,8 +319,7 @@ TEST(QuotesCommand, WritesJsonLines) {
 
   // --input-offsets: offsets into the JSONL "text" field, leading blank lines included.
   const std::string jl = tmp.Write(
-      "b.jsonl",
-      "{\"id\":\"b\",\"text\":\"\\n\\n  Été.\\n\\n“We will win,” Lavrov said.\"}\n");
+      "b.jsonl", "{\"id\":\"b\",\"text\":\"\\n\\n  Été.\\n\\n“We will win,” Lavrov said.\"}\n");
   r = testing::Shell(testing::DyadBinary() + " quotes --input-offsets " + jl);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("\"content\":{\"text\":\"We will win\",\"start\":11,\"end\":22}"),
@@ -370,8 +368,9 @@ TEST_F(QuoteTest, TitleCaseHeadline) {
 }
 
 TEST_F(QuoteTest, ParticipleAfterAQuotationClosedByAComma) {
-  auto d = Find("Graham said \"I think Kasich would be the best nominee,\" adding \"his problem is "
-                "that he is an insider.\"");
+  auto d = Find(
+      "Graham said \"I think Kasich would be the best nominee,\" adding \"his problem is "
+      "that he is an insider.\"");
   ASSERT_EQ(d.quotes.size(), 2u);
   EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
   EXPECT_EQ(d.slice(d.quotes[1].cue), "adding");
@@ -379,9 +378,10 @@ TEST_F(QuoteTest, ParticipleAfterAQuotationClosedByAComma) {
 }
 
 TEST_F(QuoteTest, LongAppositionAfterAnInvertedCue) {
-  auto d = Find("\"The scale of the transition is enormous,\" said Matt Baker, a former commissioner "
-                "with the Colorado Public Utilities Commission who is now a program officer for "
-                "energy and climate at the William and Flora Hewlett Foundation.");
+  auto d = Find(
+      "\"The scale of the transition is enormous,\" said Matt Baker, a former commissioner "
+      "with the Colorado Public Utilities Commission who is now a program officer for "
+      "energy and climate at the William and Flora Hewlett Foundation.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.quotes[0].speaker_name, "Matt Baker");
 }

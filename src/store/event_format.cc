@@ -1,8 +1,8 @@
 #include "store/event_format.h"
 
-#include <ctime>
-
 #include <fmt/format.h>
+
+#include <ctime>
 
 #include "core/json_writer.h"
 #include "core/strings.h"
@@ -11,10 +11,14 @@
 namespace dyad {
 
 bool ParseOutputFormat(const std::string& name, OutputFormat* out) {
-  if (name == "jsonl" || name == "json") *out = OutputFormat::kJsonl;
-  else if (name == "csv") *out = OutputFormat::kCsv;
-  else if (name == "gdelt" || name == "tsv") *out = OutputFormat::kGdelt;
-  else return false;
+  if (name == "jsonl" || name == "json")
+    *out = OutputFormat::kJsonl;
+  else if (name == "csv")
+    *out = OutputFormat::kCsv;
+  else if (name == "gdelt" || name == "tsv")
+    *out = OutputFormat::kGdelt;
+  else
+    return false;
   return true;
 }
 
@@ -119,8 +123,10 @@ void EventJson(const Document& doc, const Event& e, const CodepointIndex& cp, st
     w.Key("lon");
     w.Double(p.lon, 4);
     w.Key("geonameid");
-    if (p.geonameid) w.Int(p.geonameid);
-    else w.Null();
+    if (p.geonameid)
+      w.Int(p.geonameid);
+    else
+      w.Null();
     w.EndObject();
   } else if (e.location >= 0) {
     const auto& a = doc.actors[e.location];
@@ -203,8 +209,10 @@ CodeParts SplitCode(std::string_view code) {
   }
   for (; pos + 3 <= code.size(); pos += 3) {
     std::string part(code.substr(pos, 3));
-    if (p.type1.empty()) p.type1 = part;
-    else if (p.type2.empty()) p.type2 = part;
+    if (p.type1.empty())
+      p.type1 = part;
+    else if (p.type2.empty())
+      p.type2 = part;
   }
   return p;
 }
@@ -227,7 +235,9 @@ std::string ActorCountry(std::string_view code) {
   return SplitCode(code).country;
 }
 
-std::string ActorSector(std::string_view code) { return SplitCode(code).type1; }
+std::string ActorSector(std::string_view code) {
+  return SplitCode(code).type1;
+}
 
 void AppendGdeltActor(std::string_view code, std::string_view name, std::string* out) {
   // Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1, Religion2, Type1..3
@@ -239,8 +249,8 @@ void AppendGdeltActor(std::string_view code, std::string_view name, std::string*
   std::string clean(name);
   for (char& c : clean)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  *out += std::string(code) + '\t' + clean + '\t' + p.country + '\t' + p.known_group +
-          "\t\t\t\t" + p.type1 + '\t' + p.type2 + "\t\t";
+  *out += std::string(code) + '\t' + clean + '\t' + p.country + '\t' + p.known_group + "\t\t\t\t" +
+          p.type1 + '\t' + p.type2 + "\t\t";
 }
 
 void AppendGdeltDate(std::string_view date, std::string* out) {
@@ -368,8 +378,10 @@ void AppendDocumentJson(const Document& doc, std::string* out) {
     w.Key("lon");
     w.Double(p.lon, 4);
     w.Key("geonameid");
-    if (p.geonameid) w.Int(p.geonameid);
-    else w.Null();
+    if (p.geonameid)
+      w.Int(p.geonameid);
+    else
+      w.Null();
     w.EndObject();
   }
   w.EndArray();

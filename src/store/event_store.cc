@@ -226,8 +226,10 @@ sqlite3_stmt* Prepare(sqlite3* db, const char* sql) {
 }
 
 void BindText(sqlite3_stmt* st, int i, std::string_view v) {
-  if (v.empty()) sqlite3_bind_null(st, i);
-  else sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  if (v.empty())
+    sqlite3_bind_null(st, i);
+  else
+    sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 
 void Step(sqlite3* db, sqlite3_stmt* st) {
@@ -260,7 +262,9 @@ struct EventStore::Statements {
   }
 };
 
-int EventStore::schema_version() { return static_cast<int>(std::size(kMigrations)); }
+int EventStore::schema_version() {
+  return static_cast<int>(std::size(kMigrations));
+}
 
 std::unique_ptr<EventStore> EventStore::Open(const std::string& path, bool read_only,
                                              std::string* error) {
@@ -283,7 +287,8 @@ std::unique_ptr<EventStore> EventStore::Open(const std::string& path, bool read_
         return nullptr;
       }
     } else {
-      Exec(store->db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+      Exec(store->db_,
+           "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
       store->Migrate();
       store->st_ = std::make_unique<Statements>();
       auto& s = *store->st_;
@@ -295,8 +300,7 @@ std::unique_ptr<EventStore> EventStore::Open(const std::string& path, bool read_
       s.sentence = Prepare(store->db_, "INSERT INTO sentences VALUES(?,?,?,?)");
       s.fts = Prepare(store->db_, "INSERT INTO sentence_fts(text,doc,idx) VALUES(?,?,?)");
       s.mention = Prepare(store->db_, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?,?)");
-      s.quote = Prepare(store->db_,
-                        "INSERT INTO quotes VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      s.quote = Prepare(store->db_, "INSERT INTO quotes VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       s.place = Prepare(store->db_, "INSERT INTO places VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
       s.timex = Prepare(store->db_, "INSERT INTO timexes VALUES(?,?,?,?,?,?,?,?)");
       s.group = Prepare(
@@ -311,8 +315,7 @@ std::unique_ptr<EventStore> EventStore::Open(const std::string& path, bool read_
           "last_seen=max(last_seen,excluded.last_seen) RETURNING id");
       s.group_article =
           Prepare(store->db_, "INSERT OR IGNORE INTO event_group_articles VALUES(?,?)");
-      s.group_source =
-          Prepare(store->db_, "INSERT OR IGNORE INTO event_group_sources VALUES(?,?)");
+      s.group_source = Prepare(store->db_, "INSERT OR IGNORE INTO event_group_sources VALUES(?,?)");
       s.group_counts = Prepare(store->db_,
                                "UPDATE event_groups SET num_articles=num_articles+?2,"
                                "num_sources=num_sources+?3 WHERE id=?1");
@@ -335,8 +338,7 @@ std::unique_ptr<EventStore> EventStore::Open(const std::string& path, bool read_
   return store;
 }
 
-std::unique_ptr<EventStore> EventStore::OpenExisting(const std::string& path,
-                                                     std::string* error) {
+std::unique_ptr<EventStore> EventStore::OpenExisting(const std::string& path, std::string* error) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     *error = "no such database";
@@ -400,17 +402,21 @@ void EventStore::Migrate(int target) {
   }
 }
 
-void EventStore::Begin() { Exec(db_, "BEGIN IMMEDIATE"); }
-void EventStore::Commit() { Exec(db_, "COMMIT"); }
+void EventStore::Begin() {
+  Exec(db_, "BEGIN IMMEDIATE");
+}
+void EventStore::Commit() {
+  Exec(db_, "COMMIT");
+}
 
 std::string EventStore::DocumentHash(const Document& doc) {
   return ContentHash(doc.text + '\x1f' + doc.date);
 }
 
 void EventStore::AddCodeNames(const Dictionary& dict) {
-  sqlite3_stmt* st =
-      Prepare(db_, "INSERT OR REPLACE INTO cameo_codes(code,name,goldstein,quad_class) "
-                   "VALUES(?,?,?,?)");
+  sqlite3_stmt* st = Prepare(db_,
+                             "INSERT OR REPLACE INTO cameo_codes(code,name,goldstein,quad_class) "
+                             "VALUES(?,?,?,?)");
   Exec(db_, "BEGIN IMMEDIATE");
   for (const auto& [code, row] : dict.cameo_table()) {
     BindText(st, 1, code);
@@ -438,8 +444,10 @@ std::string EventStore::SourceKey(const Document& doc) {
 namespace {
 
 void BindIndex(sqlite3_stmt* st, int i, int idx) {
-  if (idx >= 0) sqlite3_bind_int(st, i, idx);
-  else sqlite3_bind_null(st, i);
+  if (idx >= 0)
+    sqlite3_bind_int(st, i, idx);
+  else
+    sqlite3_bind_null(st, i);
 }
 
 // Where an event happened, from its place (gazetteer) or else its location mention.
@@ -468,8 +476,10 @@ EventPlace PlaceOf(const Document& doc, const Event& e) {
     p.name = doc.slice(a.span);
     p.country = a.code.substr(0, 3);
   }
-  if (p.geonameid > 0) p.key = "geonames:" + std::to_string(p.geonameid);
-  else if (!p.name.empty()) p.key = p.country + ':' + AsciiLower(p.name);
+  if (p.geonameid > 0)
+    p.key = "geonames:" + std::to_string(p.geonameid);
+  else if (!p.name.empty())
+    p.key = p.country + ':' + AsciiLower(p.name);
   return p;
 }
 
@@ -642,8 +652,8 @@ bool EventStore::Add(const Document& doc) {
       Step(db_, s.group_article);
       const int new_article = sqlite3_changes(db_);
       sqlite3_bind_int64(s.group_source, 1, group);
-      sqlite3_bind_text(s.group_source, 2, source_key.data(),
-                        static_cast<int>(source_key.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(s.group_source, 2, source_key.data(), static_cast<int>(source_key.size()),
+                        SQLITE_TRANSIENT);
       Step(db_, s.group_source);
       const int new_source = sqlite3_changes(db_);
       if (new_article || new_source) {

@@ -112,10 +112,11 @@ TEST(EventFormat, CsvQuotesAndJsonShape) {
             std::string::npos);
   std::string js;
   EventFormatter(OutputFormat::kJsonl).Append(d, &js);
-  for (const char* key : {"\"doc_id\":\"doc-1\"", "\"source\":{\"text\":\"Russia\",\"code\":\"RUS\"",
-                          "\"cameo\":\"190\"", "\"root\":\"19\"", "\"quad_class\":4",
-                          "\"goldstein\":-10", "\"plover\":{", "\"verb\":{\"text\":\"attacked\"",
-                          "\"negated\":false", "\"location\":null"})
+  for (const char* key :
+       {"\"doc_id\":\"doc-1\"", "\"source\":{\"text\":\"Russia\",\"code\":\"RUS\"",
+        "\"cameo\":\"190\"", "\"root\":\"19\"", "\"quad_class\":4", "\"goldstein\":-10",
+        "\"plover\":{", "\"verb\":{\"text\":\"attacked\"", "\"negated\":false",
+        "\"location\":null"})
     EXPECT_NE(js.find(key), std::string::npos) << key << " in " << js;
 }
 

@@ -61,8 +61,8 @@ std::vector<std::pair<std::string, std::string>> ReportNames() {
           {"doc", "one document's events (give its id with --doc)"}};
 }
 
-bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int limit,
-               Table* out, std::string* error) {
+bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int limit, Table* out,
+               std::string* error) {
   const std::string lim = " LIMIT " + std::to_string(std::max(1, limit));
   std::string sql;
   std::vector<std::string> params;
@@ -78,17 +78,20 @@ bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int
         "AS source, e.verb_text AS verb, coalesce(e.target_code || ' (' || e.target_text || ')',"
         " '-') AS target, e.cameo, coalesce(c.name,'') AS event, coalesce(e.location_name,'') "
         "AS place FROM events e LEFT JOIN cameo_codes c ON c.code=e.cameo "
-        "ORDER BY e.date DESC, e.doc, e.sentence, e.verb_start" + lim;
+        "ORDER BY e.date DESC, e.doc, e.sentence, e.verb_start" +
+        lim;
   } else if (name == "days") {
     sql =
         "SELECT date, count(*) AS events, sum(quad_class IN (1,2)) AS cooperation,"
         " sum(quad_class IN (3,4)) AS conflict, printf('%.2f', avg(goldstein)) AS goldstein "
-        "FROM events WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC" + lim;
+        "FROM events WHERE date IS NOT NULL GROUP BY date ORDER BY date DESC" +
+        lim;
   } else if (name == "dyads") {
     sql =
         "SELECT source_code AS source, coalesce(target_code,'-') AS target, count(*) AS events,"
         " printf('%.2f', avg(goldstein)) AS goldstein, min(date) AS first, max(date) AS last "
-        "FROM events GROUP BY source_code, target_code ORDER BY events DESC, source" + lim;
+        "FROM events GROUP BY source_code, target_code ORDER BY events DESC, source" +
+        lim;
   } else if (name == "roots") {
     sql =
         "SELECT e.root, coalesce(c.name,'') AS name, count(*) AS events, "
@@ -109,7 +112,8 @@ bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int
         "SELECT e.sentence, e.source_code AS source, e.verb_text AS verb, coalesce(e.target_code,"
         "'-') AS target, e.cameo, coalesce(c.name,'') AS event, e.source_text, e.target_text "
         "FROM events e JOIN documents d ON d.id=e.doc LEFT JOIN cameo_codes c ON c.code=e.cameo "
-        "WHERE d.doc_key=?1 OR CAST(d.id AS TEXT)=?1 ORDER BY e.sentence, e.verb_start" + lim;
+        "WHERE d.doc_key=?1 OR CAST(d.id AS TEXT)=?1 ORDER BY e.sentence, e.verb_start" +
+        lim;
     params.push_back(arg);
   } else {
     *error = "unknown report '" + name + "'";

@@ -22,8 +22,8 @@ bool RunQuery(sqlite3* db, const std::string& sql, const std::vector<std::string
 std::vector<std::pair<std::string, std::string>> ReportNames();
 
 // Runs a named report. `arg` is the document id for "doc"; `limit` bounds the rows.
-bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int limit,
-               Table* out, std::string* error);
+bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int limit, Table* out,
+               std::string* error);
 
 // Renders a table with aligned columns, cutting cells wider than `max_cell` characters.
 std::string RenderTable(const Table& t, size_t max_cell = 40);

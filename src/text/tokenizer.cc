@@ -13,13 +13,16 @@ namespace dyad {
 namespace {
 
 bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 ||
-         c == 0x2009 || c == 0x200A || c == 0x202F || c == 0x3000 || c == 0x200B ||
-         (c >= 0x2000 && c <= 0x2008);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x2009 ||
+         c == 0x200A || c == 0x202F || c == 0x3000 || c == 0x200B || (c >= 0x2000 && c <= 0x2008);
 }
 
-bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsDigit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
 // Letters, roughly: ASCII letters and non-ASCII characters outside the punctuation blocks.
 bool IsLetter(char32_t c) {
   if (c < 0x80) return IsAsciiLetter(c);
@@ -28,38 +31,43 @@ bool IsLetter(char32_t c) {
   if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
   return c >= 0xC0;
 }
-bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
-bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool IsAlnum(char32_t c) {
+  return IsLetter(c) || IsDigit(c);
+}
+bool IsApostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019;
+}
 
 // Punctuation split off the start of a word.
 bool IsOpenPunct(char32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' ||
-         c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x201E || c == 0xBF || c == 0xA1 ||
-         c == '*' || c == 0x2014 || c == 0x2013 || c == '~';
+  return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'' || c == 0x201C ||
+         c == 0x2018 || c == 0xAB || c == 0x201E || c == 0xBF || c == 0xA1 || c == '*' ||
+         c == 0x2014 || c == 0x2013 || c == '~';
 }
 
 // Punctuation split off the end of a word.
 bool IsClosePunct(char32_t c) {
-  return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == 0x201D ||
-         c == 0xBB || c == ',' || c == ';' || c == ':' || c == '*' || c == 0x2014 ||
-         c == 0x2013 || c == '~';
+  return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == 0x201D || c == 0xBB ||
+         c == ',' || c == ';' || c == ':' || c == '*' || c == 0x2014 || c == 0x2013 || c == '~';
 }
 
-bool IsSentencePunct(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+bool IsSentencePunct(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
 
 const std::unordered_set<std::string>& Abbreviations() {
   static const std::unordered_set<std::string> s = {
-      "mr.",    "mrs.",  "ms.",   "dr.",   "prof.", "gen.",  "lt.",   "col.",  "maj.",  "capt.",
-      "sgt.",   "adm.",  "gov.",  "sen.",  "rep.",  "rev.",  "st.",   "sr.",   "jr.",   "mt.",
-      "ft.",    "jan.",  "feb.",  "mar.",  "apr.",  "jun.",  "jul.",  "aug.",  "sep.",  "sept.",
-      "oct.",   "nov.",  "dec.",  "inc.",  "ltd.",  "co.",   "corp.", "no.",   "vs.",   "etc.",
-      "e.g.",   "i.e.",  "u.s.",  "u.k.",  "u.n.",  "e.u.",  "a.m.",  "p.m.",  "approx.",
-      "dept.",  "est.",  "fig.",  "pres.", "sec.",  "secy.", "supt.", "cmdr.", "brig.",
-      "messrs.", "ave.", "blvd.", "rd.",   "cf.",   "al.",   "viz.",  "vol.",  "pp.",   "op.",
-      "u.s.a.", "d.c.", "n.y.", "calif.", "mass.", "fla.", "tex.",  "ariz.", "ill.",  "penn.",
-      "mon.",   "tue.",  "tues.", "wed.",  "thu.",  "thur.", "thurs.", "fri.", "sat.",  "sun.",
-      "vs.",    "v.",    "ph.",   "mgr.",  "assn.", "bros.", "govt.", "jr.",  "attn.", "ext.",
-      "tel.",   "min.",  "max.",  "avg.",  "dist.", "div.",  "mfg.",  "natl.", "intl."};
+      "mr.",   "mrs.",   "ms.",   "dr.",   "prof.",  "gen.",  "lt.",   "col.",  "maj.",    "capt.",
+      "sgt.",  "adm.",   "gov.",  "sen.",  "rep.",   "rev.",  "st.",   "sr.",   "jr.",     "mt.",
+      "ft.",   "jan.",   "feb.",  "mar.",  "apr.",   "jun.",  "jul.",  "aug.",  "sep.",    "sept.",
+      "oct.",  "nov.",   "dec.",  "inc.",  "ltd.",   "co.",   "corp.", "no.",   "vs.",     "etc.",
+      "e.g.",  "i.e.",   "u.s.",  "u.k.",  "u.n.",   "e.u.",  "a.m.",  "p.m.",  "approx.", "dept.",
+      "est.",  "fig.",   "pres.", "sec.",  "secy.",  "supt.", "cmdr.", "brig.", "messrs.", "ave.",
+      "blvd.", "rd.",    "cf.",   "al.",   "viz.",   "vol.",  "pp.",   "op.",   "u.s.a.",  "d.c.",
+      "n.y.",  "calif.", "mass.", "fla.",  "tex.",   "ariz.", "ill.",  "penn.", "mon.",    "tue.",
+      "tues.", "wed.",   "thu.",  "thur.", "thurs.", "fri.",  "sat.",  "sun.",  "vs.",     "v.",
+      "ph.",   "mgr.",   "assn.", "bros.", "govt.",  "jr.",   "attn.", "ext.",  "tel.",    "min.",
+      "max.",  "avg.",   "dist.", "div.",  "mfg.",   "natl.", "intl."};
   return s;
 }
 
@@ -73,28 +81,28 @@ bool CanEndSentence(const std::string& norm) {
 
 const std::unordered_set<std::string>& SentenceStarters() {
   static const std::unordered_set<std::string> s = {
-      "the", "he",  "she",  "it",   "they", "we",    "i",     "but",  "in",   "a",
-      "an",  "on",  "this", "that", "his",  "her",   "their", "its",  "there", "after",
-      "as",  "at",  "for",  "when", "if",   "while", "some",  "many", "most", "officials",
-      "you", "our", "my",   "and",  "so",   "what",  "how",   "why",  "these", "those",
-      "please", "thanks", "also", "however", "then", "now", "here", "one", "all", "no"};
+      "the",    "he",     "she",  "it",      "they", "we",    "i",     "but",  "in",    "a",
+      "an",     "on",     "this", "that",    "his",  "her",   "their", "its",  "there", "after",
+      "as",     "at",     "for",  "when",    "if",   "while", "some",  "many", "most",  "officials",
+      "you",    "our",    "my",   "and",     "so",   "what",  "how",   "why",  "these", "those",
+      "please", "thanks", "also", "however", "then", "now",   "here",  "one",  "all",   "no"};
   return s;
 }
 
 // Prefixes UD English keeps attached to the hyphenated word ("e-mail", "non-profit").
 const std::unordered_set<std::string>& HyphenPrefixes() {
   static const std::unordered_set<std::string> s = {
-      "e", "non", "mid", "pre", "anti", "re", "co", "post", "over", "multi", "pro", "ex",
-      "semi", "sub", "cross", "psycho", "neo", "micro", "intra", "inter", "counter", "de",
-      "un", "bi", "tri", "mis", "extra", "ultra", "infra", "meta", "mini", "macro", "quasi",
-      "pseudo", "hyper", "trans", "socio", "geo", "bio", "eco", "cyber", "para"};
+      "e",     "non",   "mid",     "pre",  "anti",  "re",    "co",     "post",  "over",
+      "multi", "pro",   "ex",      "semi", "sub",   "cross", "psycho", "neo",   "micro",
+      "intra", "inter", "counter", "de",   "un",    "bi",    "tri",    "mis",   "extra",
+      "ultra", "infra", "meta",    "mini", "macro", "quasi", "pseudo", "hyper", "trans",
+      "socio", "geo",   "bio",     "eco",  "cyber", "para"};
   return s;
 }
 
 bool IsMonth(std::string_view w) {
-  static const std::unordered_set<std::string> s = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                    "jul", "aug", "sep", "sept", "oct", "nov",
-                                                    "dec"};
+  static const std::unordered_set<std::string> s = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
   return s.count(AsciiLower(w)) > 0;
 }
 
@@ -103,26 +111,26 @@ struct Fused {
   std::string_view word;
   size_t first;  // length of the first part
 };
-constexpr Fused kFused[] = {
-    {"cannot", 3}, {"gonna", 3},  {"wanna", 3},    {"gotta", 3},     {"dont", 2},
-    {"didnt", 3},  {"doesnt", 4}, {"cant", 2},     {"wont", 2},      {"isnt", 2},
-    {"wasnt", 3},  {"arent", 3},  {"werent", 4},   {"couldnt", 5},   {"wouldnt", 5},
-    {"shouldnt", 6}, {"havent", 4}, {"hasnt", 3},  {"hadnt", 3},     {"aint", 2}};
+constexpr Fused kFused[] = {{"cannot", 3}, {"gonna", 3},   {"wanna", 3},   {"gotta", 3},
+                            {"dont", 2},   {"didnt", 3},   {"doesnt", 4},  {"cant", 2},
+                            {"wont", 2},   {"isnt", 2},    {"wasnt", 3},   {"arent", 3},
+                            {"werent", 4}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6},
+                            {"havent", 4}, {"hasnt", 3},   {"hadnt", 3},   {"aint", 2}};
 
 // Units split off a number written against it ("35mm" -> "35" "mm"); ordinals stay whole.
 const std::unordered_set<std::string>& Units() {
   static const std::unordered_set<std::string> s = {
-      "am", "pm", "k", "m", "b", "bn", "mm", "cm", "km", "kg", "g", "mg", "lb", "lbs", "oz",
-      "ft", "mb", "gb", "kb", "tb", "hr", "hrs", "h", "min", "mins", "sec", "secs", "mph",
-      "kph", "ml", "yr", "yrs"};
+      "am", "pm",  "k",    "m",   "b",    "bn",  "mm",  "cm", "km", "kg", "g",
+      "mg", "lb",  "lbs",  "oz",  "ft",   "mb",  "gb",  "kb", "tb", "hr", "hrs",
+      "h",  "min", "mins", "sec", "secs", "mph", "kph", "ml", "yr", "yrs"};
   return s;
 }
 
 bool IsEmoticon(std::string_view w) {
   static const std::unordered_set<std::string_view> s = {
-      ":)", ":(", ":D", ":P", ":p", ";)", ";-)", ":-)", ":-(", ":-D", ":-P", ":-p", "=)",
-      ":'(", "<3", ":/", ":-/", ":o", ":O", "XD", ";P", ";p", ">:(", ":]", ":[", "=(", ":|",
-      "^_^", "^^", "-_-", ":-|", ";D", "=D", "(:", "):"};
+      ":)", ":(",  ":D", ":P",  ":p",  ";)",  ";-)", ":-)", ":-(", ":-D", ":-P", ":-p",
+      "=)", ":'(", "<3", ":/",  ":-/", ":o",  ":O",  "XD",  ";P",  ";p",  ">:(", ":]",
+      ":[", "=(",  ":|", "^_^", "^^",  "-_-", ":-|", ";D",  "=D",  "(:",  "):"};
   return s.count(w) > 0;
 }
 
@@ -133,8 +141,8 @@ bool IsUrlOrEmail(std::string_view w) {
   if (at != std::string::npos && at > 0 && at + 1 < l.size() && IsAsciiLetter(l[at + 1]))
     return true;
   // A domain name: letters, digits, dots and hyphens ending in a common top-level domain.
-  static const char* kTlds[] = {".com", ".org", ".net", ".edu", ".gov", ".co.uk", ".uk",
-                                ".ru", ".de", ".info", ".io", ".biz", ".us", ".ca"};
+  static const char* kTlds[] = {".com", ".org", ".net",  ".edu", ".gov", ".co.uk", ".uk",
+                                ".ru",  ".de",  ".info", ".io",  ".biz", ".us",    ".ca"};
   for (const char* tld : kTlds) {
     if (!EndsWith(l, tld) && l.find(std::string(tld) + "/") == std::string::npos) continue;
     const size_t dot = l.find('.');
@@ -302,8 +310,10 @@ class ChunkSplitter {
       break;
     }
     if (b < e) {
-      if (IsUrlOrEmail(text_.substr(b, e - b))) Emit(b, e);
-      else Inner(b, e);
+      if (IsUrlOrEmail(text_.substr(b, e - b)))
+        Emit(b, e);
+      else
+        Inner(b, e);
     }
     for (auto it = tail.rbegin(); it != tail.rend(); ++it) Emit(it->start, it->end);
   }
@@ -348,9 +358,8 @@ class ChunkSplitter {
       size_t k2 = k;
       const char32_t next = k < e ? CpAt(text_, k, &k2) : 0;
       size_t cut_end = 0;  // when set, [i, cut_end) is a token of its own
-      if (c == 0x2014 || c == 0x2013 || c == 0x2026 || c == '"' || c == 0x201C ||
-          c == 0x201D || c == '(' || c == ')' || c == '[' || c == ']' || c == ';' ||
-          c == '{' || c == '}') {
+      if (c == 0x2014 || c == 0x2013 || c == 0x2026 || c == '"' || c == 0x201C || c == 0x201D ||
+          c == '(' || c == ')' || c == '[' || c == ']' || c == ';' || c == '{' || c == '}') {
         cut_end = k;
       } else if ((c == '-' && next == '-') || (c == '.' && next == '.') ||
                  ((c == '!' || c == '?') && i > b)) {
@@ -416,8 +425,10 @@ class ChunkSplitter {
       bool digit = false, letter = false, lower_tail = true;
       for (size_t i = 0; i < p.size(); ++i) {
         const auto c = static_cast<unsigned char>(p[i]);
-        if (IsDigit(c)) digit = true;
-        else if (c >= 0x80 || IsAsciiLetter(c)) letter = true;
+        if (IsDigit(c))
+          digit = true;
+        else if (c >= 0x80 || IsAsciiLetter(c))
+          letter = true;
         if (i > 0 && c >= 'A' && c <= 'Z') lower_tail = false;
       }
       if (!digit) all_digits = false;
@@ -530,8 +541,7 @@ bool Tokenizer::SameWord(const Token& a, const Token& b) {
   const std::string& x = a.norm;
   const std::string& y = b.norm;
   if (x.empty() || y.empty() || a.is_punct) return false;
-  if (y == "n't" || y == "'s" || y == "'re" || y == "'ve" || y == "'ll" || y == "'d" ||
-      y == "'m")
+  if (y == "n't" || y == "'s" || y == "'re" || y == "'ve" || y == "'ll" || y == "'d" || y == "'m")
     return true;
   if (y == "'") return x.back() == 's';
   for (const Fused& f : kFused)
@@ -553,11 +563,16 @@ std::string Tokenizer::Normalize(std::string_view t) {
     }
     size_t k = i;
     char32_t cp = DecodeUtf8(t, k);
-    if (cp == 0x2019 || cp == 0x2018 || cp == 0x2032) out += '\'';
-    else if (cp == 0x201C || cp == 0x201D || cp == 0x201E) out += '"';
-    else if (cp == 0x2010 || cp == 0x2011) out += '-';
-    else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) AppendUtf8(out, cp + 0x20);
-    else out.append(t.substr(i, k - i));
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x2032)
+      out += '\'';
+    else if (cp == 0x201C || cp == 0x201D || cp == 0x201E)
+      out += '"';
+    else if (cp == 0x2010 || cp == 0x2011)
+      out += '-';
+    else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+      AppendUtf8(out, cp + 0x20);
+    else
+      out.append(t.substr(i, k - i));
     i = k;
   }
   return out;
@@ -605,9 +620,12 @@ void Tokenizer::Tokenize(Document* doc) const {
       const std::string& w = toks[t].norm;
       if (w == "\"") {
         const std::string_view raw = text.substr(toks[t].span.start, toks[t].span.size());
-        if (raw == "\xE2\x80\x9C") quote_open = true;
-        else if (raw == "\xE2\x80\x9D") quote_open = false;
-        else quote_open = !quote_open;
+        if (raw == "\xE2\x80\x9C")
+          quote_open = true;
+        else if (raw == "\xE2\x80\x9D")
+          quote_open = false;
+        else
+          quote_open = !quote_open;
       }
       bool boundary = false;
       bool open = quote_open;
@@ -617,8 +635,7 @@ void Tokenizer::Tokenize(Document* doc) const {
         while (stop < n) {
           const std::string& c = toks[stop].norm;
           if (c == "\"") {
-            const std::string_view raw =
-                text.substr(toks[stop].span.start, toks[stop].span.size());
+            const std::string_view raw = text.substr(toks[stop].span.start, toks[stop].span.size());
             const bool closes = raw == "\xE2\x80\x9D" || (raw == "\"" && open);
             if (!closes) break;
             open = false;
@@ -639,8 +656,8 @@ void Tokenizer::Tokenize(Document* doc) const {
           // ends a sentence even before a lower-case word, as web text often has it; an
           // ellipsis only before what looks like a sentence start.
           const bool strong = w == "." || w.find_first_of("!?") != std::string::npos;
-          const bool continues = nx == "," || nx == ";" || nx == ":" || nx == ")" ||
-                                 nx == "]" || nx == "-" || nx == "--";
+          const bool continues = nx == "," || nx == ";" || nx == ":" || nx == ")" || nx == "]" ||
+                                 nx == "-" || nx == "--";
           boundary = opens || (strong && !continues);
         }
       } else if (EndsWith(w, ".") && w.size() > 1 && CanEndSentence(w)) {

@@ -16,7 +16,7 @@ std::vector<std::string> Tokens(const std::string& text, Document* d) {
 TEST(Tokenizer, SplitsCliticsAndPunctuation) {
   Document d;
   auto t = Tokens("North Korea's minister didn't say \"no,\" she said.", &d);
-  std::vector<std::string> want = {"North", "Korea", "'s", "minister", "did", "n't", "say",
+  std::vector<std::string> want = {"North", "Korea", "'s", "minister", "did", "n't",  "say",
                                    "\"",    "no",    ",",  "\"",       "she", "said", "."};
   EXPECT_EQ(t, want);
 }
@@ -32,8 +32,8 @@ TEST(Tokenizer, CurlyApostropheIsNormalised) {
 TEST(Tokenizer, KeepsAbbreviationsNumbersAndHyphens) {
   Document d;
   auto t = Tokens("The U.S. sent 8,000 troops, Mr. Kim Il-Sung said 3.5 times.", &d);
-  std::vector<std::string> want = {"The", "U.S.", "sent", "8,000", "troops", ",", "Mr.", "Kim",
-                                   "Il-Sung", "said", "3.5", "times", "."};
+  std::vector<std::string> want = {"The", "U.S.",    "sent", "8,000", "troops", ",", "Mr.",
+                                   "Kim", "Il-Sung", "said", "3.5",   "times",  "."};
   EXPECT_EQ(t, want);
 }
 
@@ -79,9 +79,9 @@ TEST(Tokenizer, SentencesNeverCrossBlocks) {
 TEST(Tokenizer, UdEnglishClitics) {
   Document d;
   auto t = Tokens("I can't say they won't, but we cannot and I'm gonna try. Parents' day.", &d);
-  std::vector<std::string> want = {"I",   "ca",  "n't", "say", "they",    "wo", "n't", ",",
-                                   "but", "we",  "can", "not", "and",     "I",  "'m",  "gon",
-                                   "na",  "try", ".",   "Parents", "'",   "day", "."};
+  std::vector<std::string> want = {"I",   "ca",  "n't", "say",     "they", "wo",  "n't", ",",
+                                   "but", "we",  "can", "not",     "and",  "I",   "'m",  "gon",
+                                   "na",  "try", ".",   "Parents", "'",    "day", "."};
   EXPECT_EQ(t, want);
   // Pieces of one orthographic word are multi-word tokens in CoNLL-U.
   EXPECT_TRUE(Tokenizer::SameWord(d.tokens[1], d.tokens[2]));    // ca n't
@@ -93,12 +93,10 @@ TEST(Tokenizer, UdEnglishClitics) {
 
 TEST(Tokenizer, UdEnglishHyphensSlashesAndSymbols) {
   Document d;
-  auto t = Tokens("A long-term e-mail at 713-853-5678, and/or $200 (5%) on 01-Feb-02 :) ok...",
-                  &d);
-  std::vector<std::string> want = {"A",   "long", "-",   "term", "e-mail",    "at",
-                                   "713-853-5678", ",", "and", "/",    "or",        "$",
-                                   "200", "(",    "5",   "%",    ")",         "on",
-                                   "01-Feb-02",    ":)", "ok",  "..."};
+  auto t = Tokens("A long-term e-mail at 713-853-5678, and/or $200 (5%) on 01-Feb-02 :) ok...", &d);
+  std::vector<std::string> want = {
+      "A", "long", "-", "term", "e-mail", "at", "713-853-5678", ",",         "and", "/",  "or",
+      "$", "200",  "(", "5",    "%",      ")",  "on",           "01-Feb-02", ":)",  "ok", "..."};
   EXPECT_EQ(t, want);
 }
 
@@ -108,9 +106,19 @@ TEST(Tokenizer, KeepsUrlsEmailsAndYears) {
       "See http://www.example.com/a?b=1, mail jo.doe@example.org or www.x.org. In '68 it "
       "rained.",
       &d);
-  std::vector<std::string> want = {"See", "http://www.example.com/a?b=1", ",", "mail",
-                                   "jo.doe@example.org", "or", "www.x.org", ".", "In", "'68",
-                                   "it", "rained", "."};
+  std::vector<std::string> want = {"See",
+                                   "http://www.example.com/a?b=1",
+                                   ",",
+                                   "mail",
+                                   "jo.doe@example.org",
+                                   "or",
+                                   "www.x.org",
+                                   ".",
+                                   "In",
+                                   "'68",
+                                   "it",
+                                   "rained",
+                                   "."};
   EXPECT_EQ(t, want);
 }
 

@@ -26,7 +26,9 @@ CivilDate CivilFromDays(int64_t z) {
   return {y, m, d};
 }
 
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeapYear(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int DaysInMonth(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -34,7 +36,9 @@ int DaysInMonth(int y, int m) {
   return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
 }
 
-bool IsValidDate(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m); }
+bool IsValidDate(int y, int m, int d) {
+  return m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+}
 
 int Weekday(int y, int m, int d) {
   const int64_t z = DaysFromCivil(y, m, d);  // 1970-01-01 was a Thursday (4)

@@ -15,11 +15,11 @@ namespace dyad {
 // A word as the grammar reads it: a token, or the part of a hyphenated token between hyphens
 // ("third-quarter" is "third" and "quarter", the second one `joined`).
 struct TimeWord {
-  std::string norm;                  // lower-cased, straight quotes
-  Span span;                         // bytes into Document::text
-  uint32_t token = 0;                // index into Document::tokens
-  bool cap = false;                  // begins with an upper-case letter
-  bool joined = false;               // glued to the previous word by a hyphen
+  std::string norm;                    // lower-cased, straight quotes
+  Span span;                           // bytes into Document::text
+  uint32_t token = 0;                  // index into Document::tokens
+  bool cap = false;                    // begins with an upper-case letter
+  bool joined = false;                 // glued to the previous word by a hyphen
   const TimeWordInfo* info = nullptr;  // its temporal readings, nullptr when none
 };
 
@@ -43,12 +43,12 @@ struct TimeExpr {
   };
   // Which occurrence of a weekday, a month or a season without a year is meant.
   enum class Pick : int8_t {
-    kGuess,      // from the sentence's tense: on or before the anchor unless it speaks ahead
+    kGuess,  // from the sentence's tense: on or before the anchor unless it speaks ahead
     kOnOrBefore,
-    kBefore,     // "last Friday"
+    kBefore,  // "last Friday"
     kOnOrAfter,
-    kAfter,      // "next Friday"
-    kSame,       // "this Friday", "this summer": the one of the anchor's week or year
+    kAfter,  // "next Friday"
+    kSame,   // "this Friday", "this summer": the one of the anchor's week or year
   };
 
   Kind kind = Kind::kPoint;
@@ -58,15 +58,15 @@ struct TimeExpr {
 
   // kPoint (and a kSet with calendar parts).
   Anchor anchor = Anchor::kNone;
-  TimePoint point;                         // what the text gives; grain = the result's
-  TimeUnit shift_unit = TimeUnit::kNone;   // relative shift from the anchor ...
-  int shift = 0;                           // ... "last week": kWeek, -1
+  TimePoint point;                        // what the text gives; grain = the result's
+  TimeUnit shift_unit = TimeUnit::kNone;  // relative shift from the anchor ...
+  int shift = 0;                          // ... "last week": kWeek, -1
   Pick pick = Pick::kGuess;
-  int holiday = 0;                         // a holiday (index into the holiday table), 0 none
-  bool two_digit_decade = false;           // "the '90s": the century comes from the anchor
-  bool ago = false;                        // "N units ago" (may count from the last quarter)
-  bool grain_from_anchor = false;          // "a year earlier", "the same period": the grain
-                                           // of the mention it counts from
+  int holiday = 0;                 // a holiday (index into the holiday table), 0 none
+  bool two_digit_decade = false;   // "the '90s": the century comes from the anchor
+  bool ago = false;                // "N units ago" (may count from the last quarter)
+  bool grain_from_anchor = false;  // "a year earlier", "the same period": the grain
+                                   // of the mention it counts from
 };
 
 // One expression: words [begin, end) of the sentence.

@@ -9,12 +9,12 @@ TimeLexicon::TimeLexicon() {
   auto add = [this](std::string_view w) -> TimeWordInfo& { return words_[std::string(w)]; };
 
   static const char* const kMonths[12][4] = {
-      {"january", "jan", "jan.", nullptr},   {"february", "feb", "feb.", nullptr},
-      {"march", "mar", "mar.", nullptr},     {"april", "apr", "apr.", nullptr},
-      {"may", nullptr, nullptr, nullptr},    {"june", "jun", "jun.", nullptr},
-      {"july", "jul", "jul.", nullptr},      {"august", "aug", "aug.", nullptr},
+      {"january", "jan", "jan.", nullptr},    {"february", "feb", "feb.", nullptr},
+      {"march", "mar", "mar.", nullptr},      {"april", "apr", "apr.", nullptr},
+      {"may", nullptr, nullptr, nullptr},     {"june", "jun", "jun.", nullptr},
+      {"july", "jul", "jul.", nullptr},       {"august", "aug", "aug.", nullptr},
       {"september", "sept", "sept.", "sep."}, {"october", "oct", "oct.", nullptr},
-      {"november", "nov", "nov.", nullptr},  {"december", "dec", "dec.", nullptr}};
+      {"november", "nov", "nov.", nullptr},   {"december", "dec", "dec.", nullptr}};
   for (int m = 0; m < 12; ++m)
     for (int k = 0; k < 4 && kMonths[m][k]; ++k) {
       TimeWordInfo& w = add(kMonths[m][k]);
@@ -22,14 +22,13 @@ TimeLexicon::TimeLexicon() {
       w.abbreviation = k > 0;
     }
 
-  static const char* const kWeekdays[7][5] = {
-      {"monday", "mon.", "mon", nullptr, nullptr},
-      {"tuesday", "tues.", "tue.", "tues", nullptr},
-      {"wednesday", "wed.", nullptr, nullptr, nullptr},
-      {"thursday", "thurs.", "thu.", "thur.", "thurs"},
-      {"friday", "fri.", "fri", nullptr, nullptr},
-      {"saturday", "sat.", nullptr, nullptr, nullptr},
-      {"sunday", "sun.", nullptr, nullptr, nullptr}};
+  static const char* const kWeekdays[7][5] = {{"monday", "mon.", "mon", nullptr, nullptr},
+                                              {"tuesday", "tues.", "tue.", "tues", nullptr},
+                                              {"wednesday", "wed.", nullptr, nullptr, nullptr},
+                                              {"thursday", "thurs.", "thu.", "thur.", "thurs"},
+                                              {"friday", "fri.", "fri", nullptr, nullptr},
+                                              {"saturday", "sat.", nullptr, nullptr, nullptr},
+                                              {"sunday", "sun.", nullptr, nullptr, nullptr}};
   for (int d = 0; d < 7; ++d)
     for (int k = 0; k < 5 && kWeekdays[d][k]; ++k) {
       TimeWordInfo& w = add(kWeekdays[d][k]);
@@ -43,14 +42,21 @@ TimeLexicon::TimeLexicon() {
     TimeUnit unit;
   };
   static const UnitWord kUnits[] = {
-      {"second", "seconds", TimeUnit::kSecond},   {"sec", "secs", TimeUnit::kSecond},
-      {"minute", "minutes", TimeUnit::kMinute},   {"min", "mins", TimeUnit::kMinute},
-      {"hour", "hours", TimeUnit::kHour},         {"hr", "hrs", TimeUnit::kHour},
-      {"day", "days", TimeUnit::kDay},            {"weekend", "weekends", TimeUnit::kWeekend},
+      {"second", "seconds", TimeUnit::kSecond},
+      {"sec", "secs", TimeUnit::kSecond},
+      {"minute", "minutes", TimeUnit::kMinute},
+      {"min", "mins", TimeUnit::kMinute},
+      {"hour", "hours", TimeUnit::kHour},
+      {"hr", "hrs", TimeUnit::kHour},
+      {"day", "days", TimeUnit::kDay},
+      {"weekend", "weekends", TimeUnit::kWeekend},
       {"week", "weeks", TimeUnit::kWeek},
-      {"month", "months", TimeUnit::kMonth},      {"quarter", "quarters", TimeUnit::kQuarter},
-      {"year", "years", TimeUnit::kYear},         {"yr", "yrs", TimeUnit::kYear},
-      {"decade", "decades", TimeUnit::kDecade},   {"century", "centuries", TimeUnit::kCentury},
+      {"month", "months", TimeUnit::kMonth},
+      {"quarter", "quarters", TimeUnit::kQuarter},
+      {"year", "years", TimeUnit::kYear},
+      {"yr", "yrs", TimeUnit::kYear},
+      {"decade", "decades", TimeUnit::kDecade},
+      {"century", "centuries", TimeUnit::kCentury},
       {"millennium", "millennia", TimeUnit::kMillennium},
       {"half", "halves", TimeUnit::kHalf},
   };
@@ -82,22 +88,22 @@ TimeLexicon::TimeLexicon() {
   }
 
   static const char* const kCardinals[] = {
-      "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-      "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   for (int n = 0; n < 20; ++n) add(kCardinals[n]).number = n;
-  static const char* const kTens[] = {"twenty", "thirty", "forty",  "fifty",
+  static const char* const kTens[] = {"twenty", "thirty",  "forty",  "fifty",
                                       "sixty",  "seventy", "eighty", "ninety"};
   for (int n = 0; n < 8; ++n) add(kTens[n]).number = 20 + 10 * n;
   add("hundred").number = 100;
   add("thousand").number = 1000;
   add("dozen").number = 12;
 
-  static const char* const kOrdinals[] = {
-      "first",      "second",     "third",       "fourth",     "fifth",
-      "sixth",      "seventh",    "eighth",      "ninth",      "tenth",
-      "eleventh",   "twelfth",    "thirteenth",  "fourteenth", "fifteenth",
-      "sixteenth",  "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+  static const char* const kOrdinals[] = {"first",       "second",     "third",      "fourth",
+                                          "fifth",       "sixth",      "seventh",    "eighth",
+                                          "ninth",       "tenth",      "eleventh",   "twelfth",
+                                          "thirteenth",  "fourteenth", "fifteenth",  "sixteenth",
+                                          "seventeenth", "eighteenth", "nineteenth", "twentieth"};
   for (int n = 0; n < 20; ++n) add(kOrdinals[n]).ordinal = static_cast<int8_t>(n + 1);
   add("thirtieth").ordinal = 30;
 

@@ -34,14 +34,14 @@ enum class DayPart : int8_t { kNone, kMorning, kAfternoon, kEvening, kNight, kNo
 // What one word can mean in a temporal expression; a field is 0 (or kNone) when it does not
 // apply. A word may have several readings ("second": ordinal and unit; "may": month).
 struct TimeWordInfo {
-  int8_t month = 0;        // 1..12 ("november", "nov.", "nov")
-  int8_t weekday = 0;      // 1 = Monday .. 7 = Sunday
+  int8_t month = 0;    // 1..12 ("november", "nov.", "nov")
+  int8_t weekday = 0;  // 1 = Monday .. 7 = Sunday
   TimeUnit unit = TimeUnit::kNone;
-  bool plural = false;     // "days"
+  bool plural = false;       // "days"
   bool unit_adverb = false;  // "daily", "weekly": a unit's set adverb
-  int32_t number = -1;     // "seven" 7, "twenty" 20, "hundred" 100, "dozen" 12
-  int8_t ordinal = 0;      // "third" 3, "31st" 31, "last" is not an ordinal here
-  int8_t season = 0;       // 1 spring, 2 summer, 3 fall, 4 winter
+  int32_t number = -1;       // "seven" 7, "twenty" 20, "hundred" 100, "dozen" 12
+  int8_t ordinal = 0;        // "third" 3, "31st" 31, "last" is not an ordinal here
+  int8_t season = 0;         // 1 spring, 2 summer, 3 fall, 4 winter
   DayPart part = DayPart::kNone;
   bool abbreviation = false;  // a short form ("nov.", "thurs"): needs a capital or a number
 };

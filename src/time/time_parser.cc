@@ -41,18 +41,20 @@ bool SplitNumbers(std::string_view s, char sep, std::vector<std::string_view>* p
 // Words that count things: a number before one is a quantity, not a year ("2000 troops").
 bool IsCountNoun(std::string_view w) {
   static const char* const kNouns[] = {
-      "people",    "persons",  "troops",   "soldiers", "men",       "women",    "children",
-      "dollars",   "shares",   "cars",     "jobs",     "employees", "workers",  "units",
-      "tons",      "tonnes",   "miles",    "kilometers", "kilometres", "meters", "metres",
-      "feet",      "barrels",  "copies",   "votes",    "residents", "students", "deaths",
-      "cases",     "points",   "acres",    "hectares", "pounds",    "euros",    "yen",
-      "rubles",    "civilians", "refugees", "police",  "officers",  "members",  "homes",
-      "houses",    "vehicles", "tanks",    "aircraft", "planes",    "ships",    "rockets",
-      "missiles",  "drones",   "prisoners", "hostages", "protesters", "demonstrators",
-      "delegates", "seats",    "words",    "pages",    "km",        "mph",      "kg",
-      "stores",    "plants",   "patients", "visitors", "tourists",  "passengers",
-      "fighters",  "militants", "rebels",  "casualties", "inmates", "%",        "percent",
-      "years",     "months",   "days",     "weeks",    "hours",     "minutes"};
+      "people",        "persons",    "troops",   "soldiers",  "men",      "women",
+      "children",      "dollars",    "shares",   "cars",      "jobs",     "employees",
+      "workers",       "units",      "tons",     "tonnes",    "miles",    "kilometers",
+      "kilometres",    "meters",     "metres",   "feet",      "barrels",  "copies",
+      "votes",         "residents",  "students", "deaths",    "cases",    "points",
+      "acres",         "hectares",   "pounds",   "euros",     "yen",      "rubles",
+      "civilians",     "refugees",   "police",   "officers",  "members",  "homes",
+      "houses",        "vehicles",   "tanks",    "aircraft",  "planes",   "ships",
+      "rockets",       "missiles",   "drones",   "prisoners", "hostages", "protesters",
+      "demonstrators", "delegates",  "seats",    "words",     "pages",    "km",
+      "mph",           "kg",         "stores",   "plants",    "patients", "visitors",
+      "tourists",      "passengers", "fighters", "militants", "rebels",   "casualties",
+      "inmates",       "%",          "percent",  "years",     "months",   "days",
+      "weeks",         "hours",      "minutes"};
   for (const char* n : kNouns)
     if (w == n) return true;
   return false;
@@ -61,10 +63,10 @@ bool IsCountNoun(std::string_view w) {
 }  // namespace
 
 bool IsPreposition(std::string_view w) {
-  static const char* const kWords[] = {"in",     "since", "of",     "by",     "until", "till",
-                                       "from",   "before", "after", "during", "through",
-                                       "circa",  "around", "to",   "between", "for",  "on",
-                                       "at",     "throughout", "into", "as", "than", "about"};
+  static const char* const kWords[] = {
+      "in",    "since",  "of",         "by",    "until",  "till", "from",    "before",
+      "after", "during", "through",    "circa", "around", "to",   "between", "for",
+      "on",    "at",     "throughout", "into",  "as",     "than", "about"};
   for (const char* p : kWords)
     if (w == p) return true;
   return false;
@@ -73,9 +75,9 @@ bool IsPreposition(std::string_view w) {
 namespace {
 
 bool IsTimeZone(std::string_view w) {
-  static const char* const kZones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
-                                       "gmt", "utc", "bst", "cet", "cest", "et",  "pt",  "msk",
-                                       "eet", "eest", "ist", "jst", "kst", "hkt", "sgt", "aest"};
+  static const char* const kZones[] = {"est", "edt",  "cst", "cdt", "mst",  "mdt", "pst", "pdt",
+                                       "gmt", "utc",  "bst", "cet", "cest", "et",  "pt",  "msk",
+                                       "eet", "eest", "ist", "jst", "kst",  "hkt", "sgt", "aest"};
   for (const char* z : kZones)
     if (w == z) return true;
   return false;
@@ -117,7 +119,8 @@ std::vector<TimeWord> SplitTimeWords(const Document& doc, uint32_t first, uint32
     }
     const size_t comma = raw.find(',', quotes);
     const bool inner_comma = comma != std::string_view::npos && comma > quotes &&
-                             comma + 1 < raw.size() && std::isalpha(static_cast<unsigned char>(raw[comma - 1])) &&
+                             comma + 1 < raw.size() &&
+                             std::isalpha(static_cast<unsigned char>(raw[comma - 1])) &&
                              std::isalpha(static_cast<unsigned char>(raw[comma + 1]));
     if (quotes > 0 || inner_comma) {
       // Re-read the token piece by piece: word, comma, word.
@@ -166,7 +169,8 @@ std::vector<TimeWord> SplitTimeWords(const Document& doc, uint32_t first, uint32
         TimeWord w;
         const std::string_view piece = raw.substr(b, k - b);
         w.norm = Tokenizer::Normalize(piece);
-        w.span = {static_cast<uint32_t>(tok.span.start + b), static_cast<uint32_t>(tok.span.start + k)};
+        w.span = {static_cast<uint32_t>(tok.span.start + b),
+                  static_cast<uint32_t>(tok.span.start + k)};
         w.token = t;
         w.cap = piece[0] >= 'A' && piece[0] <= 'Z';
         w.joined = !first_part;
@@ -213,7 +217,9 @@ std::vector<TimeWord> SplitTimeWords(const Document& doc, uint32_t first, uint32
 
 // --- Word access -----------------------------------------------------------------------------
 
-const std::string& TimeParser::Norm(size_t i) const { return i < w_.size() ? w_[i].norm : kNoWord; }
+const std::string& TimeParser::Norm(size_t i) const {
+  return i < w_.size() ? w_[i].norm : kNoWord;
+}
 
 bool TimeParser::IsAny(size_t i, std::initializer_list<std::string_view> any) const {
   if (i >= w_.size()) return false;
@@ -222,9 +228,13 @@ bool TimeParser::IsAny(size_t i, std::initializer_list<std::string_view> any) co
   return false;
 }
 
-bool TimeParser::IsDigits(size_t i) const { return i < w_.size() && AllDigits(w_[i].norm); }
+bool TimeParser::IsDigits(size_t i) const {
+  return i < w_.size() && AllDigits(w_[i].norm);
+}
 
-int TimeParser::IntAt(size_t i) const { return i < w_.size() ? ParseInt(w_[i].norm) : -1; }
+int TimeParser::IntAt(size_t i) const {
+  return i < w_.size() ? ParseInt(w_[i].norm) : -1;
+}
 
 // --- Pieces ----------------------------------------------------------------------------------
 
@@ -259,10 +269,14 @@ size_t TimeParser::Number(size_t i, double* value, bool article) const {
     std::string digits;
     bool ok = true, dot = false;
     for (char c : s) {
-      if (c >= '0' && c <= '9') digits += c;
-      else if (c == ',') continue;
-      else if (c == '.' && !dot) dot = true, digits += c;
-      else ok = false;
+      if (c >= '0' && c <= '9')
+        digits += c;
+      else if (c == ',')
+        continue;
+      else if (c == '.' && !dot)
+        dot = true, digits += c;
+      else
+        ok = false;
     }
     if (!ok || digits.empty() || digits.back() == '.') {
       // "1/2" alone
@@ -331,8 +345,8 @@ size_t TimeParser::Ordinal(size_t i, int* value) const {
     return i + 1;
   }
   // "twenty-first", "twenty first"
-  if (const TimeWordInfo* info = Info(i); info && info->number >= 20 && info->number % 10 == 0 &&
-                                          info->number < 100) {
+  if (const TimeWordInfo* info = Info(i);
+      info && info->number >= 20 && info->number % 10 == 0 && info->number < 100) {
     const TimeWordInfo* next = Info(i + 1);
     if (next && next->ordinal > 0 && next->ordinal < 10) {
       *value = info->number + next->ordinal;
@@ -376,8 +390,8 @@ size_t TimeParser::Year(size_t i, int* year, bool loose) const {
       return 0;
     if (i + 1 < size() && (IsCountNoun(Norm(i + 1)) || IsTimeZone(Norm(i + 1)))) return 0;
     if (Joined(i + 1) && Info(i + 1) && Info(i + 1)->unit != TimeUnit::kNone) return 0;
-    const bool after_prep = i > 0 && (IsPreposition(Norm(i - 1)) || Norm(i - 1) == "year" ||
-                                      Info(i - 1) != nullptr);
+    const bool after_prep =
+        i > 0 && (IsPreposition(Norm(i - 1)) || Norm(i - 1) == "year" || Info(i - 1) != nullptr);
     if (y < 1700 && !(loose || after_prep)) return 0;
     *year = y;
     return i + 1;
@@ -411,8 +425,9 @@ size_t TimeParser::MonthName(size_t i, int* month, bool bare) const {
   if (bare) {
     // A month standing alone: not the modal "May", the verb "March" at the start of a
     // sentence, nor a name ("Theresa May", "April Smith").
-    const bool sentence_start = i == 0 || (w_[i - 1].info == nullptr && !Cap(i - 1) &&
-                                           !std::isalnum(static_cast<unsigned char>(Norm(i - 1)[0])));
+    const bool sentence_start =
+        i == 0 || (w_[i - 1].info == nullptr && !Cap(i - 1) &&
+                   !std::isalnum(static_cast<unsigned char>(Norm(i - 1)[0])));
     if (info->abbreviation) return 0;
     if (sentence_start && (s == "may" || s == "march")) return 0;
     if (i > 0 && Cap(i - 1) && !Info(i - 1) && !IsPreposition(Norm(i - 1)) &&
@@ -520,9 +535,12 @@ size_t TimeParser::Clock(size_t i, TimePoint* p) const {
   } else {
     e = i + 1;
     meridiem = Meridiem(Norm(i + 1));
-    if (meridiem) ++e;
-    else if (Is(i + 1, "o'clock")) ++e;
-    else if (!has_minutes) return 0;
+    if (meridiem)
+      ++e;
+    else if (Is(i + 1, "o'clock"))
+      ++e;
+    else if (!has_minutes)
+      return 0;
   }
   if (t.hour > 24 || t.minute > 59 || (meridiem && (t.hour < 1 || t.hour > 12))) return 0;
   if (meridiem == 2 && t.hour < 12) t.hour += 12;
@@ -560,8 +578,10 @@ size_t TimeParser::NumericDate(size_t i, TimeExpr* e) const {
     } else {
       m = ParseInt(parts[0]), d = ParseInt(parts[1]), y = ParseInt(parts[2]);
       if (m > 12 && d <= 12) std::swap(m, d);  // day/month/year
-      if (parts[2].size() == 2) y += y < 50 ? 2000 : 1900;
-      else if (parts[2].size() != 4) return 0;
+      if (parts[2].size() == 2)
+        y += y < 50 ? 2000 : 1900;
+      else if (parts[2].size() != 4)
+        return 0;
     }
   } else if (SplitNumbers(s, '.', &parts) && parts.size() == 3 && parts[2].size() == 4 &&
              parts[0].size() <= 2 && parts[1].size() <= 2) {
@@ -592,8 +612,10 @@ size_t TimeParser::MonthDate(size_t i, TimeExpr* e) const {
       if (!(IsDigits(k) && k2 < size() && IsCountNoun(Norm(k2)))) {
         end = k2;
         size_t k3 = Is(end, ",") ? end + 1 : end;
-        if (size_t k4 = Year(k3, &year, true); k4 && IsDigits(k3)) end = k4;
-        else year = 0;
+        if (size_t k4 = Year(k3, &year, true); k4 && IsDigits(k3))
+          end = k4;
+        else
+          year = 0;
       }
     }
     if (!end) {
@@ -619,14 +641,18 @@ size_t TimeParser::MonthDate(size_t i, TimeExpr* e) const {
     if (Is(d0, "the") && j == i) ++d0;
     size_t k2 = DayOfMonth(d0, &day);
     if (!k2) return 0;
-    if (Is(k2, "of")) ++k2;
-    else if (d0 != j) return 0;  // "the 1st November" is rare; "the 1st" alone is no date
+    if (Is(k2, "of"))
+      ++k2;
+    else if (d0 != j)
+      return 0;  // "the 1st November" is rare; "the 1st" alone is no date
     size_t k3 = MonthName(k2, &month, false);
     if (!k3) return 0;
     end = k3;
     size_t k4 = Is(end, ",") ? end + 1 : end;
-    if (size_t k5 = Year(k4, &year, true)) end = k5;
-    else year = 0;
+    if (size_t k5 = Year(k4, &year, true))
+      end = k5;
+    else
+      year = 0;
   }
   TimePoint p;
   p.year = year ? year : TimePoint::kUnknown;
@@ -656,22 +682,26 @@ size_t TimeParser::YearExpr(size_t i, TimeExpr* e) const {
   size_t j = i;
   bool prefixed = false;
   if (IsAny(j, {"fiscal", "calendar", "model"})) ++j, prefixed = true;
-  if (Is(j, "the") && Is(j + 1, "year")) j += 2, prefixed = true;
-  else if (Is(j, "year") && prefixed) ++j;
+  if (Is(j, "the") && Is(j + 1, "year"))
+    j += 2, prefixed = true;
+  else if (Is(j, "year") && prefixed)
+    ++j;
   int year = 0;
   size_t end = Year(j, &year, prefixed || (i > 0 && IsPreposition(Norm(i - 1))));
   if (!end) {
     // "the year two thousand"
     double v = 0;
-    if (prefixed && (end = Number(j, &v, false)) && v >= 1000 && v < 2200) year = static_cast<int>(v);
-    else return 0;
+    if (prefixed && (end = Number(j, &v, false)) && v >= 1000 && v < 2200)
+      year = static_cast<int>(v);
+    else
+      return 0;
   }
   if (!prefixed && !IsDigits(j)) {
     // Spoken years ("nineteen ninety-six") stand alone where a year is expected, or when they
     // read as nothing else (fifteen- to nineteen-hundreds).
     const int century = Info(j) ? Info(j)->number : 0;
     if (!(i > 0 && IsAny(i - 1, {"in", "since", "of", "by", "until", "from", "year", "before",
-                                  "after", "during"})) &&
+                                 "after", "during"})) &&
         !(century >= 15 && century <= 19))
       return 0;
   }
@@ -715,7 +745,7 @@ size_t TimeParser::DecadeExpr(size_t i, TimeExpr* e) const {
     two_digit = true;
     end = j + 1;
   } else if (the) {
-    static const char* const kWords[] = {"twenties", "thirties", "forties", "fifties",
+    static const char* const kWords[] = {"twenties", "thirties",  "forties",  "fifties",
                                          "sixties",  "seventies", "eighties", "nineties"};
     for (int k = 0; k < 8; ++k)
       if (s == kWords[k]) {
@@ -769,16 +799,21 @@ size_t TimeParser::QuarterExpr(size_t i, TimeExpr* e) const {
   int ord = 0;
   size_t k = Ordinal(j, &ord);
   if (!k) {
-    if (IsAny(j, {"last", "latter"}) && Is(j + 1, "half")) k = j + 1, ord = 2;
-    else return 0;
+    if (IsAny(j, {"last", "latter"}) && Is(j + 1, "half"))
+      k = j + 1, ord = 2;
+    else
+      return 0;
   }
   if (Is(k, "fiscal")) ++k;
   // "a third-quarter loss": a compound before a noun takes no determiner.
   if (det && Joined(k) && k == j + 1) return 0;
   TimeUnit unit = TimeUnit::kNone;
-  if (IsAny(k, {"quarter", "qtr", "qtr."}) && ord >= 1 && ord <= 4) unit = TimeUnit::kQuarter;
-  else if (Is(k, "half") && ord >= 1 && ord <= 2) unit = TimeUnit::kHalf;
-  else return 0;
+  if (IsAny(k, {"quarter", "qtr", "qtr."}) && ord >= 1 && ord <= 4)
+    unit = TimeUnit::kQuarter;
+  else if (Is(k, "half") && ord >= 1 && ord <= 2)
+    unit = TimeUnit::kHalf;
+  else
+    return 0;
   size_t end = k + 1;
   // "of 1990", "1990", "of last year", "of the year"
   if (!year && !relative) {
@@ -812,20 +847,28 @@ size_t TimeParser::SeasonExpr(size_t i, TimeExpr* e) const {
   size_t j = i;
   TimeExpr::Pick pick = TimeExpr::Pick::kGuess;
   bool cue = false;
-  if (Is(j, "this") && Is(j + 1, "past")) j += 2, pick = TimeExpr::Pick::kBefore, cue = true;
-  else if (Is(j, "this") && Is(j + 1, "coming")) j += 2, pick = TimeExpr::Pick::kAfter, cue = true;
-  else if (Is(j, "last") || Is(j, "past")) ++j, pick = TimeExpr::Pick::kBefore, cue = true;
-  else if (Is(j, "next") || Is(j, "coming")) ++j, pick = TimeExpr::Pick::kAfter, cue = true;
-  else if (Is(j, "this")) ++j, pick = TimeExpr::Pick::kSame, cue = true;
-  else if (Is(j, "the")) ++j, cue = true;
+  if (Is(j, "this") && Is(j + 1, "past"))
+    j += 2, pick = TimeExpr::Pick::kBefore, cue = true;
+  else if (Is(j, "this") && Is(j + 1, "coming"))
+    j += 2, pick = TimeExpr::Pick::kAfter, cue = true;
+  else if (Is(j, "last") || Is(j, "past"))
+    ++j, pick = TimeExpr::Pick::kBefore, cue = true;
+  else if (Is(j, "next") || Is(j, "coming"))
+    ++j, pick = TimeExpr::Pick::kAfter, cue = true;
+  else if (Is(j, "this"))
+    ++j, pick = TimeExpr::Pick::kSame, cue = true;
+  else if (Is(j, "the"))
+    ++j, cue = true;
   const TimeWordInfo* info = Info(j);
   if (!info || info->season == 0) return 0;
   const std::string& s = Norm(j);
   size_t end = j + 1;
   int year = 0;
   size_t m = Is(end, "of") ? end + 1 : end;
-  if (size_t y = Year(m, &year, true)) end = y;
-  else year = 0;
+  if (size_t y = Year(m, &year, true))
+    end = y;
+  else
+    year = 0;
   // "fall" and "spring" are verbs and nouns too: they need a determiner, a year or "in".
   if ((s == "fall" || s == "spring") && !cue && !year &&
       !(i > 0 && IsAny(i - 1, {"in", "during", "early", "late", "by", "until", "since", "this"})))
@@ -842,9 +885,9 @@ namespace {
 
 struct Holiday {
   const char* words[4];
-  int month, day;       // a fixed date, or
-  int weekday, nth;     // the nth weekday of the month (-1: the last), or
-  int easter_offset;    // days from Easter Sunday (kNoEaster when not)
+  int month, day;     // a fixed date, or
+  int weekday, nth;   // the nth weekday of the month (-1: the last), or
+  int easter_offset;  // days from Easter Sunday (kNoEaster when not)
 };
 constexpr int kNoEaster = 1000;
 const Holiday kHolidays[] = {
@@ -902,8 +945,10 @@ size_t TimeParser::HolidayExpr(size_t i, TimeExpr* e) const {
     if (!ok) continue;
     int year = 0;
     size_t end = j;
-    if (size_t y = Year(Is(end, ",") ? end + 1 : end, &year, true)) end = y;
-    else year = 0;
+    if (size_t y = Year(Is(end, ",") ? end + 1 : end, &year, true))
+      end = y;
+    else
+      year = 0;
     e->holiday = h + 1;
     e->point.grain = Grain::kDay;
     e->point.year = year ? year : TimePoint::kUnknown;
@@ -924,10 +969,12 @@ size_t TimeParser::WeekdayExpr(size_t i, TimeExpr* e) const {
     j += 2, pick = TimeExpr::Pick::kBefore;
   } else if (Is(j, "this") && Is(j + 1, "coming")) {
     j += 2, pick = TimeExpr::Pick::kOnOrAfter;
-  }
-  else if (IsAny(j, {"last", "past", "previous"})) ++j, pick = TimeExpr::Pick::kBefore;
-  else if (IsAny(j, {"next", "coming"})) ++j, pick = TimeExpr::Pick::kAfter;
-  else if (Is(j, "this")) ++j, pick = TimeExpr::Pick::kOnOrAfter;
+  } else if (IsAny(j, {"last", "past", "previous"}))
+    ++j, pick = TimeExpr::Pick::kBefore;
+  else if (IsAny(j, {"next", "coming"}))
+    ++j, pick = TimeExpr::Pick::kAfter;
+  else if (Is(j, "this"))
+    ++j, pick = TimeExpr::Pick::kOnOrAfter;
   int wd = 0;
   bool plural = false;
   size_t end = WeekdayName(j, &wd, &plural);
@@ -962,9 +1009,12 @@ size_t TimeParser::DeicticExpr(size_t i, TimeExpr* e) const {
     return 0;
   size_t end = i + 1;
   int shift = 0;
-  if (s == "today") shift = 0;
-  else if (s == "yesterday") shift = -1;
-  else if (s == "tomorrow") shift = 1;
+  if (s == "today")
+    shift = 0;
+  else if (s == "yesterday")
+    shift = -1;
+  else if (s == "tomorrow")
+    shift = 1;
   else if (s == "tonight") {
     shift = 0;
     e->point.part = DayPart::kNight;
@@ -1029,11 +1079,16 @@ size_t TimeParser::PointCore(size_t i, TimeExpr* e) const {
   {
     size_t k = i;
     TimeExpr::Pick pick = TimeExpr::Pick::kGuess;
-    if (Is(k, "this") && Is(k + 1, "past")) k += 2, pick = TimeExpr::Pick::kBefore;
-    else if (Is(k, "this") && Is(k + 1, "coming")) k += 2, pick = TimeExpr::Pick::kAfter;
-    else if (IsAny(k, {"last", "past"})) ++k, pick = TimeExpr::Pick::kBefore;
-    else if (IsAny(k, {"next", "coming"})) ++k, pick = TimeExpr::Pick::kAfter;
-    else if (Is(k, "this")) ++k, pick = TimeExpr::Pick::kSame;
+    if (Is(k, "this") && Is(k + 1, "past"))
+      k += 2, pick = TimeExpr::Pick::kBefore;
+    else if (Is(k, "this") && Is(k + 1, "coming"))
+      k += 2, pick = TimeExpr::Pick::kAfter;
+    else if (IsAny(k, {"last", "past"}))
+      ++k, pick = TimeExpr::Pick::kBefore;
+    else if (IsAny(k, {"next", "coming"}))
+      ++k, pick = TimeExpr::Pick::kAfter;
+    else if (Is(k, "this"))
+      ++k, pick = TimeExpr::Pick::kSame;
     if (k != i) {
       for (auto rule : {&TimeParser::MonthDate, &TimeParser::HolidayExpr}) {
         TimeExpr x;
@@ -1101,20 +1156,26 @@ size_t TimeParser::Point(size_t i, TimeExpr* e) const {
   if (the) ++j;
   std::string mod;
   size_t k = 0;
-  if (IsAny(j, {"early", "earlier"})) mod = "START", k = j + 1;
-  else if (IsAny(j, {"late", "later"})) mod = "END", k = j + 1;
-  else if (IsAny(j, {"mid", "middle"}) && (Joined(j + 1) || Norm(j) == "mid")) mod = "MID", k = j + 1;
+  if (IsAny(j, {"early", "earlier"}))
+    mod = "START", k = j + 1;
+  else if (IsAny(j, {"late", "later"}))
+    mod = "END", k = j + 1;
+  else if (IsAny(j, {"mid", "middle"}) && (Joined(j + 1) || Norm(j) == "mid"))
+    mod = "MID", k = j + 1;
   else if (the && IsAny(j, {"beginning", "start", "dawn", "outset"}) && Is(j + 1, "of"))
     mod = "START", k = j + 2;
-  else if (the && IsAny(j, {"end", "close"}) && Is(j + 1, "of")) mod = "END", k = j + 2;
-  else if (the && IsAny(j, {"middle", "midst"}) && Is(j + 1, "of")) mod = "MID", k = j + 2;
+  else if (the && IsAny(j, {"end", "close"}) && Is(j + 1, "of"))
+    mod = "END", k = j + 2;
+  else if (the && IsAny(j, {"middle", "midst"}) && Is(j + 1, "of"))
+    mod = "MID", k = j + 2;
   if (k) {
     const bool of_form = Is(k - 1, "of");
     size_t k2 = k;
     if (!of_form && Is(k2, "in")) ++k2;  // "early in 1990", "earlier in the day"
     TimeExpr x;
     size_t end = 0;
-    if (DayPart part; !of_form && (end = DayPartWord(k2, &part)) && (Norm(j) == "mid" || Norm(j) == "late" || Norm(j) == "early")) {
+    if (DayPart part; !of_form && (end = DayPartWord(k2, &part)) &&
+                      (Norm(j) == "mid" || Norm(j) == "late" || Norm(j) == "early")) {
       // "mid-afternoon", "late morning": a part of today or of the day the text is at
       x.point.grain = Grain::kDayPart;
       x.point.part = part;

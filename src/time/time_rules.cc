@@ -30,20 +30,30 @@ size_t TimeParser::RelativeExpr(size_t i, TimeExpr* e) const {
   int shift = 0;
   bool rel = true;
   const std::string& r = Norm(j);
-  if (!the && r == "this" && Is(j + 1, "past")) shift = -1, j += 2;
-  else if (!the && r == "this" && Is(j + 1, "coming")) shift = 1, j += 2;
-  else if (!the && r == "this") shift = 0, ++j;
-  else if (r == "current" || r == "present") shift = 0, ++j;
-  else if (r == "last" || r == "past") shift = -1, ++j;
-  else if (!the && (r == "next" || r == "coming")) shift = 1, ++j;
+  if (!the && r == "this" && Is(j + 1, "past"))
+    shift = -1, j += 2;
+  else if (!the && r == "this" && Is(j + 1, "coming"))
+    shift = 1, j += 2;
+  else if (!the && r == "this")
+    shift = 0, ++j;
+  else if (r == "current" || r == "present")
+    shift = 0, ++j;
+  else if (r == "last" || r == "past")
+    shift = -1, ++j;
+  else if (!the && (r == "next" || r == "coming"))
+    shift = 1, ++j;
   else if (the && (r == "next" || r == "following" || r == "ensuing" || r == "subsequent"))
     anchor = TimeExpr::Anchor::kPrevious, shift = 1, ++j;
-  else if (the && r == "coming") shift = 1, ++j;
+  else if (the && r == "coming")
+    shift = 1, ++j;
   else if (r == "previous" || r == "preceding" || r == "prior")
     anchor = TimeExpr::Anchor::kPrevious, shift = -1, ++j;
-  else if (!the && r == "that") anchor = TimeExpr::Anchor::kPrevious, ++j;
-  else if (the && r == "same") anchor = TimeExpr::Anchor::kPrevious, ++j;
-  else rel = false;
+  else if (!the && r == "that")
+    anchor = TimeExpr::Anchor::kPrevious, ++j;
+  else if (the && r == "same")
+    anchor = TimeExpr::Anchor::kPrevious, ++j;
+  else
+    rel = false;
   if (Is(j, "same") && Is(j - 1, "that")) ++j;  // "that same day"
   // Parts of the day: "this morning", "last night", "that evening", "the next morning".
   DayPart part = DayPart::kNone;
@@ -129,20 +139,25 @@ size_t TimeParser::FinancialExpr(size_t i, TimeExpr* e) const {
            (Is(k, "prior") && Joined(k + 1) && Is(k + 1, "year"));
   };
   for (int round = 0; round < 3; ++round) {
-    if (year_ago_word(j)) year_before = true, j += 2;
+    if (year_ago_word(j))
+      year_before = true, j += 2;
     else if (the && IsAny(j, {"comparable", "corresponding", "same", "year-earlier", "prior"}))
       compared = true, ++j;
     else if (the && (IsAny(j, {"latest", "recent"}) || (Is(j, "most") && Is(j + 1, "recent"))))
       latest = true, j += Is(j, "most") ? 2 : 1;
-    else if (the && IsDigits(j) && Year(j, &year, true)) ++j;
-    else break;
+    else if (the && IsDigits(j) && Year(j, &year, true))
+      ++j;
+    else
+      break;
   }
   if (!year_before && !compared && !latest && !year) return 0;
   if (Is(j, "fiscal")) ++j;
   int ord = 0;
   size_t k = Ordinal(j, &ord);
-  if (k && ord >= 1 && ord <= 4 && Is(k, "quarter")) j = k;
-  else ord = 0;
+  if (k && ord >= 1 && ord <= 4 && Is(k, "quarter"))
+    j = k;
+  else
+    ord = 0;
   // the unit
   double amount = 0;
   TimeUnit unit = TimeUnit::kNone;
@@ -160,8 +175,8 @@ size_t TimeParser::FinancialExpr(size_t i, TimeExpr* e) const {
     e->value = DurationValue(unit, amount);
     return end;
   } else if ((end = Unit(j, &unit, &plural)) && !plural &&
-             (unit == TimeUnit::kQuarter || unit == TimeUnit::kYear ||
-              unit == TimeUnit::kMonth || unit == TimeUnit::kWeek)) {
+             (unit == TimeUnit::kQuarter || unit == TimeUnit::kYear || unit == TimeUnit::kMonth ||
+              unit == TimeUnit::kWeek)) {
   } else {
     end = 0;
   }
@@ -178,7 +193,8 @@ size_t TimeParser::FinancialExpr(size_t i, TimeExpr* e) const {
   if (year && !period && unit != TimeUnit::kQuarter) return 0;
   // "the same period last year", "the comparable quarter a year ago"
   if (compared || latest) {
-    if (IsAny(end, {"last", "a"}) && Is(end + 1, "year") && (Is(end, "last") || IsAny(end + 2, {"ago", "earlier"}))) {
+    if (IsAny(end, {"last", "a"}) && Is(end + 1, "year") &&
+        (Is(end, "last") || IsAny(end + 2, {"ago", "earlier"}))) {
       year_before = true;
       end += Is(end, "last") ? 2 : 3;
     } else if (Is(end, "of") && Is(end + 1, "last") && Is(end + 2, "year")) {
@@ -206,9 +222,10 @@ size_t TimeParser::DurationExpr(size_t i, TimeExpr* e, TimeUnit* unit_out,
   const bool the = Is(j, "the");
   if (the) ++j;
   bool adjective = false;
-  if (IsAny(j, {"past", "last", "next", "first", "coming", "previous", "final", "latest",
-                "remaining", "following", "additional", "initial", "preceding", "ensuing",
-                "same", "entire", "whole", "full", "subsequent", "second", "better"})) {
+  if (IsAny(j, {"past",       "last",    "next",      "first",     "coming",     "previous",
+                "final",      "latest",  "remaining", "following", "additional", "initial",
+                "preceding",  "ensuing", "same",      "entire",    "whole",      "full",
+                "subsequent", "second",  "better"})) {
     adjective = true;
     ++j;
   }
@@ -231,9 +248,9 @@ size_t TimeParser::DurationExpr(size_t i, TimeExpr* e, TimeUnit* unit_out,
       bool p2;
       if (Unit(k2, &u2, &p2)) amount = -1, k = k2;
     }
-    while (IsAny(k, {"more", "additional", "full", "straight", "consecutive", "trading",
-                     "business", "calendar", "long", "whole", "solid", "extra", "other",
-                     "working", "school", "fiscal", "successive", "separate", "short"}))
+    while (IsAny(k, {"more", "additional", "full", "straight", "consecutive", "trading", "business",
+                     "calendar", "long", "whole", "solid", "extra", "other", "working", "school",
+                     "fiscal", "successive", "separate", "short"}))
       ++k;
     size_t m = Unit(k, &unit, &plural);
     if (!m) return 0;
@@ -273,8 +290,8 @@ size_t TimeParser::DurationExpr(size_t i, TimeExpr* e, TimeUnit* unit_out,
   if (!plural) return 0;
   // Bare plurals: "for years", "within weeks", "over the years", "the past decades".
   const bool after_prep = j == i && i > 0 &&
-                          IsAny(i - 1, {"for", "within", "over", "after", "took", "spent",
-                                        "lasted", "take", "takes", "spend", "last"});
+                          IsAny(i - 1, {"for", "within", "over", "after", "took", "spent", "lasted",
+                                        "take", "takes", "spend", "last"});
   // "in the weeks before the shooting", "in the years that followed": the plural alone.
   const bool the_years = j == i && i >= 2 && Is(i - 1, "the") &&
                          IsAny(i - 2, {"in", "over", "through", "during", "for"}) &&
@@ -351,10 +368,14 @@ size_t TimeParser::SetExpr(size_t i, TimeExpr* e) const {
   if (s == "every" || s == "each") {
     size_t j = i + 1;
     double n = 1;
-    if (Is(j, "other")) n = 2, ++j;
-    else if (Is(j, "single")) ++j;
-    else if (size_t k = Number(j, &n, false); k && n > 1) j = k;
-    else n = 1;
+    if (Is(j, "other"))
+      n = 2, ++j;
+    else if (Is(j, "single"))
+      ++j;
+    else if (size_t k = Number(j, &n, false); k && n > 1)
+      j = k;
+    else
+      n = 1;
     TimeUnit unit = TimeUnit::kNone;
     bool plural = false;
     int wd = 0, month = 0;
@@ -399,10 +420,11 @@ size_t TimeParser::SetExpr(size_t i, TimeExpr* e) const {
         return 0;
       const std::string& next = Norm(i + 1);
       if (i + 1 < size() && !IsPunctWord(next) && !Cap(i + 1) &&
-          !IsAny(i + 1, {"and", "or", "but", "in", "on", "at", "for", "to", "by", "from", "with",
-                         "since", "until", "through", "as", "than", "over", "from", "after",
-                         "before", "during", "if", "when", "while", "because", "so", "thereafter",
-                         "starting", "beginning"}))
+          !IsAny(i + 1, {"and",     "or",      "but",        "in",       "on",       "at",
+                         "for",     "to",      "by",         "from",     "with",     "since",
+                         "until",   "through", "as",         "than",     "over",     "from",
+                         "after",   "before",  "during",     "if",       "when",     "while",
+                         "because", "so",      "thereafter", "starting", "beginning"}))
         return 0;
     }
     e->kind = TimeExpr::Kind::kSet;
@@ -412,7 +434,8 @@ size_t TimeParser::SetExpr(size_t i, TimeExpr* e) const {
   // "twice a week", "three times a year", "$5 a year", "10% a year", "per day"
   size_t j = i;
   bool counted = false;
-  if (IsAny(j, {"once", "twice", "thrice"})) ++j, counted = true;
+  if (IsAny(j, {"once", "twice", "thrice"}))
+    ++j, counted = true;
   else if (double n; size_t k = Number(j, &n, false)) {
     if (Is(k, "times")) j = k + 1, counted = true;
   }
@@ -428,8 +451,8 @@ size_t TimeParser::SetExpr(size_t i, TimeExpr* e) const {
     const std::string& prev = Norm(i - 1);
     const bool amount =
         (!prev.empty() && std::isdigit(static_cast<unsigned char>(prev[0]))) ||
-        IsAny(i - 1, {"%", "percent", "million", "billion", "trillion", "cents", "dollars",
-                      "euros", "pounds", "yen", "interviews", "barrels", "calls", "times"});
+        IsAny(i - 1, {"%", "percent", "million", "billion", "trillion", "cents", "dollars", "euros",
+                      "pounds", "yen", "interviews", "barrels", "calls", "times"});
     if (!amount && !Is(j, "per")) return 0;
   }
   e->kind = TimeExpr::Kind::kSet;
@@ -448,10 +471,12 @@ size_t TimeParser::RefExpr(size_t i, TimeExpr* e) const {
     value = "PRESENT_REF", end = i + 2;
   } else if (s == "these" && Is(i + 1, "days")) {
     value = "PRESENT_REF", end = i + 2;
-  } else if ((s == "the" || (i > 0 && Norm(i - 1) == "at")) && Is(s == "the" ? i + 1 : i, "present") &&
-             !(Info(s == "the" ? i + 2 : i + 1))) {
-    if (s == "the") end = i + 2;
-    else if (s != "present") return 0;
+  } else if ((s == "the" || (i > 0 && Norm(i - 1) == "at")) &&
+             Is(s == "the" ? i + 1 : i, "present") && !(Info(s == "the" ? i + 2 : i + 1))) {
+    if (s == "the")
+      end = i + 2;
+    else if (s != "present")
+      return 0;
     value = "PRESENT_REF";
   } else if (s == "recently" || s == "lately") {
     value = "PAST_REF";

@@ -16,13 +16,13 @@ namespace {
 // What resolution knows while it walks a document.
 struct Context {
   bool has_date = false;
-  TimePoint date;                       // the publication date
-  std::optional<TimePoint> last;        // the last point the text gave (for "that day")
+  TimePoint date;                 // the publication date
+  std::optional<TimePoint> last;  // the last point the text gave (for "that day")
   size_t last_sentence = 0;
   std::optional<TimePoint> last_quarter;  // the last quarter or period it spoke of
   size_t last_quarter_sentence = 0;
   size_t sentence = 0;
-  bool future = false;                  // the current sentence speaks ahead
+  bool future = false;  // the current sentence speaks ahead
 };
 
 // True when the clause around token `t` speaks of what is ahead ("will meet Friday", "is due
@@ -38,8 +38,8 @@ bool SpeaksAhead(const Document& doc, const Sentence& s, uint32_t first, uint32_
     const std::string& w = norm(t);
     const bool next_to = t + 1 < s.end_token && norm(t + 1) == "to";
     // "had been due to expire Friday" looks back.
-    if (t > s.first_token && (norm(t - 1) == "had" ||
-                              (t > s.first_token + 1 && norm(t - 2) == "had")))
+    if (t > s.first_token &&
+        (norm(t - 1) == "had" || (t > s.first_token + 1 && norm(t - 2) == "had")))
       return false;
     if (w == "will" || w == "'ll" || w == "shall" || w == "wo" || w == "scheduled" ||
         w == "slated" || w == "upcoming")
@@ -81,9 +81,13 @@ bool SpeaksAhead(const Document& doc, const Sentence& s, uint32_t first, uint32_
   return false;
 }
 
-int64_t DayNumber(const TimePoint& p) { return DaysFromCivil(p.year, p.month, p.day); }
+int64_t DayNumber(const TimePoint& p) {
+  return DaysFromCivil(p.year, p.month, p.day);
+}
 
-TimePoint FromDayNumber(int64_t z) { return TimePoint::Day(CivilFromDays(z)); }
+TimePoint FromDayNumber(int64_t z) {
+  return TimePoint::Day(CivilFromDays(z));
+}
 
 // The weekday `wd` near day `a` as `pick` says.
 TimePoint PickWeekday(const TimePoint& a, int wd, TimeExpr::Pick pick, bool future) {
@@ -93,12 +97,18 @@ TimePoint PickWeekday(const TimePoint& a, int wd, TimeExpr::Pick pick, bool futu
   if (pick == TimeExpr::Pick::kGuess)
     pick = future ? TimeExpr::Pick::kOnOrAfter : TimeExpr::Pick::kOnOrBefore;
   switch (pick) {
-    case TimeExpr::Pick::kOnOrBefore: return FromDayNumber(z - back);
-    case TimeExpr::Pick::kBefore: return FromDayNumber(z - (back == 0 ? 7 : back));
-    case TimeExpr::Pick::kOnOrAfter: return FromDayNumber(z + ahead);
-    case TimeExpr::Pick::kAfter: return FromDayNumber(z + (ahead == 0 ? 7 : ahead));
-    case TimeExpr::Pick::kSame: return FromDayNumber(z - (wa - wd));
-    case TimeExpr::Pick::kGuess: break;
+    case TimeExpr::Pick::kOnOrBefore:
+      return FromDayNumber(z - back);
+    case TimeExpr::Pick::kBefore:
+      return FromDayNumber(z - (back == 0 ? 7 : back));
+    case TimeExpr::Pick::kOnOrAfter:
+      return FromDayNumber(z + ahead);
+    case TimeExpr::Pick::kAfter:
+      return FromDayNumber(z + (ahead == 0 ? 7 : ahead));
+    case TimeExpr::Pick::kSame:
+      return FromDayNumber(z - (wa - wd));
+    case TimeExpr::Pick::kGuess:
+      break;
   }
   return a;
 }
@@ -110,13 +120,18 @@ int PickYear(const TimePoint& a, int month, int day, TimeExpr::Pick pick, bool f
   const int want = month * 100 + (day > 0 ? day : 0);
   const int want_end = month * 100 + (day > 0 ? day : 99);
   switch (pick) {
-    case TimeExpr::Pick::kSame: return y;
+    case TimeExpr::Pick::kSame:
+      return y;
     case TimeExpr::Pick::kBefore:
       return (day > 0 ? want < cur : month < a.month) ? y : y - 1;
-    case TimeExpr::Pick::kOnOrBefore: return want <= cur ? y : y - 1;
-    case TimeExpr::Pick::kAfter: return (day > 0 ? want > cur : month > a.month) ? y : y + 1;
-    case TimeExpr::Pick::kOnOrAfter: return want_end >= cur ? y : y + 1;
-    case TimeExpr::Pick::kGuess: break;
+    case TimeExpr::Pick::kOnOrBefore:
+      return want <= cur ? y : y - 1;
+    case TimeExpr::Pick::kAfter:
+      return (day > 0 ? want > cur : month > a.month) ? y : y + 1;
+    case TimeExpr::Pick::kOnOrAfter:
+      return want_end >= cur ? y : y + 1;
+    case TimeExpr::Pick::kGuess:
+      break;
   }
   if (future) return want_end >= cur ? y : y + 1;
   // News looks back: the last ten months, and the next two.
@@ -135,7 +150,8 @@ int PickSeasonYear(const TimePoint& a, int s, TimeExpr::Pick pick, bool future) 
   const int cur = cur_year * 4 + cur_season - 1;
   auto index = [&](int y) { return y * 4 + s - 1; };
   switch (pick) {
-    case TimeExpr::Pick::kSame: return s == 4 && a.month <= 2 ? a.year - 1 : a.year;
+    case TimeExpr::Pick::kSame:
+      return s == 4 && a.month <= 2 ? a.year - 1 : a.year;
     case TimeExpr::Pick::kBefore:
     case TimeExpr::Pick::kOnOrBefore: {
       int y = cur_year + 1;
@@ -148,7 +164,8 @@ int PickSeasonYear(const TimePoint& a, int s, TimeExpr::Pick pick, bool future) 
       while (index(y) < cur || (pick == TimeExpr::Pick::kAfter && index(y) == cur)) ++y;
       return y;
     }
-    case TimeExpr::Pick::kGuess: break;
+    case TimeExpr::Pick::kGuess:
+      break;
   }
   // The season of this year, or the coming one when the text speaks ahead.
   if (future) {
@@ -242,10 +259,14 @@ Resolved ResolvePoint(const TimeExpr& e, Context& ctx, const std::optional<TimeP
           r.point = p;
           return r;
         }
-        if (p.grain == Grain::kSeason) p.year = PickSeasonYear(ctx.date, p.season, e.pick, future);
-        else if (p.grain == Grain::kQuarter || p.grain == Grain::kHalf) p.year = ctx.date.year;
-        else if (p.month > 0) p.year = PickYear(ctx.date, p.month, p.day, e.pick, future);
-        else p.year = ctx.date.year;
+        if (p.grain == Grain::kSeason)
+          p.year = PickSeasonYear(ctx.date, p.season, e.pick, future);
+        else if (p.grain == Grain::kQuarter || p.grain == Grain::kHalf)
+          p.year = ctx.date.year;
+        else if (p.month > 0)
+          p.year = PickYear(ctx.date, p.month, p.day, e.pick, future);
+        else
+          p.year = ctx.date.year;
         if (p.day == 0 && p.grain != Grain::kSeason) p.day = 1;
       }
       r.point = p;
@@ -343,7 +364,8 @@ Resolved ResolvePoint(const TimeExpr& e, Context& ctx, const std::optional<TimeP
         if (base.month == 0) base.month = 1;
         if (base.day == 0) base.day = 1;
       }
-      if (e.shift_unit != TimeUnit::kNone && e.shift != 0) base = Shift(base, e.shift_unit, e.shift);
+      if (e.shift_unit != TimeUnit::kNone && e.shift != 0)
+        base = Shift(base, e.shift_unit, e.shift);
       TimePoint given = p;
       given.grain = grain;
       if (grain == Grain::kSeason) given.season = base.season;
@@ -397,10 +419,11 @@ void TimeTagger::Tag(Document* doc) const {
       if ((e.point.grain == Grain::kMinute || e.point.grain == Grain::kDayPart) &&
           e.anchor == TimeExpr::Anchor::kNone && e.point.day == 0)
         continue;
-      ctx.future = SpeaksAhead(*doc, s, words[matches[k].begin].token,
-                               words[matches[k].end - 1].token);
+      ctx.future =
+          SpeaksAhead(*doc, s, words[matches[k].begin].token, words[matches[k].end - 1].token);
       Resolved r = ResolvePoint(e, ctx, std::nullopt);
-      if (r.known && r.point.grain >= Grain::kDay && !day_hint) day_hint = Coarsen(r.point, Grain::kDay);
+      if (r.known && r.point.grain >= Grain::kDay && !day_hint)
+        day_hint = Coarsen(r.point, Grain::kDay);
       resolved[k] = r;
       // Later expressions count from the points the text gives itself.
       if (r.known && e.anchor != TimeExpr::Anchor::kPrevious && !e.ago) {
@@ -410,8 +433,8 @@ void TimeTagger::Tag(Document* doc) const {
       // Quarters that have begun are what reports compare with ("the year-ago period").
       const bool begun = !ctx.has_date || r.point.year < ctx.date.year ||
                          (r.point.year == ctx.date.year && r.point.month <= ctx.date.month);
-      if (r.known && (r.point.grain == Grain::kQuarter || r.point.grain == Grain::kHalf) &&
-          begun && !e.ago &&
+      if (r.known && (r.point.grain == Grain::kQuarter || r.point.grain == Grain::kHalf) && begun &&
+          !e.ago &&
           !(e.anchor == TimeExpr::Anchor::kPrevious &&
             (e.shift != 0 || e.point.year != TimePoint::kUnknown))) {
         ctx.last_quarter = r.point;

@@ -50,9 +50,9 @@ TEST(TimeTagger, Weekdays) {
 }
 
 TEST(TimeTagger, DeicticWords) {
-  EXPECT_EQ(Tag("She arrived yesterday and leaves today; the vote is tonight."),
-            (V{"yesterday|DATE|2024-10-31|", "today|DATE|2024-11-01|",
-               "tonight|TIME|2024-11-01TNI|"}));
+  EXPECT_EQ(
+      Tag("She arrived yesterday and leaves today; the vote is tonight."),
+      (V{"yesterday|DATE|2024-10-31|", "today|DATE|2024-11-01|", "tonight|TIME|2024-11-01TNI|"}));
   EXPECT_EQ(Tag("He will fly tomorrow."), V{"tomorrow|DATE|2024-11-02|"});
   EXPECT_EQ(Tag("Shelling went on last night."), V{"last night|TIME|2024-10-31TNI|"});
   EXPECT_EQ(Tag("The minister spoke this morning."), V{"this morning|TIME|2024-11-01TMO|"});
@@ -67,8 +67,7 @@ TEST(TimeTagger, RelativeUnits) {
             (V{"last year|DATE|2023|", "this year|DATE|2024|"}));
   EXPECT_EQ(Tag("The trial will start next week."), V{"next week|DATE|2024-W45|"});
   EXPECT_EQ(Tag("He resigned last week."), V{"last week|DATE|2024-W43|"});
-  EXPECT_EQ(Tag("Fighting flared earlier this month."),
-            V{"earlier this month|DATE|2024-11|START"});
+  EXPECT_EQ(Tag("Fighting flared earlier this month."), V{"earlier this month|DATE|2024-11|START"});
   EXPECT_EQ(Tag("The talks collapsed at the end of the year."),
             V{"the end of the year|DATE|2024|END"});
   EXPECT_EQ(Tag("Rebels attacked over the weekend."), V{"the weekend|DATE|2024-W44-WE|"});
@@ -131,8 +130,7 @@ TEST(TimeTagger, Durations) {
   EXPECT_EQ(Tag("He signed a two-year contract."), V{"two-year|DURATION|P2Y|"});
   EXPECT_EQ(Tag("The ceasefire held for about six months."),
             V{"about six months|DURATION|P6M|APPROX"});
-  EXPECT_EQ(Tag("Prices rose over the past two months."),
-            V{"the past two months|DURATION|P2M|"});
+  EXPECT_EQ(Tag("Prices rose over the past two months."), V{"the past two months|DURATION|P2M|"});
   EXPECT_EQ(Tag("The talks took 2 1/2 hours."), V{"2 1/2 hours|DURATION|PT2H30M|"});
   EXPECT_EQ(Tag("The dispute has gone on for years."), V{"years|DURATION|PXY|"});
 }

@@ -32,13 +32,20 @@ TimePoint AddMonths(const TimePoint& p, int months) {
 
 const char* PartCode(DayPart part) {
   switch (part) {
-    case DayPart::kMorning: return "MO";
-    case DayPart::kAfternoon: return "AF";
-    case DayPart::kEvening: return "EV";
-    case DayPart::kNight: return "NI";
-    case DayPart::kNoon: return "12:00";
-    case DayPart::kMidnight: return "24:00";
-    case DayPart::kNone: break;
+    case DayPart::kMorning:
+      return "MO";
+    case DayPart::kAfternoon:
+      return "AF";
+    case DayPart::kEvening:
+      return "EV";
+    case DayPart::kNight:
+      return "NI";
+    case DayPart::kNoon:
+      return "12:00";
+    case DayPart::kMidnight:
+      return "24:00";
+    case DayPart::kNone:
+      break;
   }
   return "";
 }
@@ -63,18 +70,30 @@ Grain GrainOf(TimeUnit unit) {
   switch (unit) {
     case TimeUnit::kSecond:
     case TimeUnit::kMinute:
-    case TimeUnit::kHour: return Grain::kMinute;
-    case TimeUnit::kDay: return Grain::kDay;
-    case TimeUnit::kWeekend: return Grain::kWeekend;
-    case TimeUnit::kWeek: return Grain::kWeek;
-    case TimeUnit::kMonth: return Grain::kMonth;
-    case TimeUnit::kQuarter: return Grain::kQuarter;
-    case TimeUnit::kHalf: return Grain::kHalf;
-    case TimeUnit::kYear: return Grain::kYear;
-    case TimeUnit::kDecade: return Grain::kDecade;
-    case TimeUnit::kCentury: return Grain::kCentury;
-    case TimeUnit::kMillennium: return Grain::kMillennium;
-    case TimeUnit::kNone: break;
+    case TimeUnit::kHour:
+      return Grain::kMinute;
+    case TimeUnit::kDay:
+      return Grain::kDay;
+    case TimeUnit::kWeekend:
+      return Grain::kWeekend;
+    case TimeUnit::kWeek:
+      return Grain::kWeek;
+    case TimeUnit::kMonth:
+      return Grain::kMonth;
+    case TimeUnit::kQuarter:
+      return Grain::kQuarter;
+    case TimeUnit::kHalf:
+      return Grain::kHalf;
+    case TimeUnit::kYear:
+      return Grain::kYear;
+    case TimeUnit::kDecade:
+      return Grain::kDecade;
+    case TimeUnit::kCentury:
+      return Grain::kCentury;
+    case TimeUnit::kMillennium:
+      return Grain::kMillennium;
+    case TimeUnit::kNone:
+      break;
   }
   return Grain::kDay;
 }
@@ -115,8 +134,8 @@ TimePoint Shift(const TimePoint& p, TimeUnit unit, int n) {
     case TimeUnit::kDecade:
     case TimeUnit::kCentury:
     case TimeUnit::kMillennium: {
-      const int per = unit == TimeUnit::kYear     ? 1
-                      : unit == TimeUnit::kDecade ? 10
+      const int per = unit == TimeUnit::kYear      ? 1
+                      : unit == TimeUnit::kDecade  ? 10
                       : unit == TimeUnit::kCentury ? 100
                                                    : 1000;
       q.year = p.year + per * n;
@@ -128,7 +147,9 @@ TimePoint Shift(const TimePoint& p, TimeUnit unit, int n) {
     case TimeUnit::kSecond: {
       if (!dated || p.hour < 0) return p;
       int64_t minutes = static_cast<int64_t>(p.hour) * 60 + p.minute +
-                        (unit == TimeUnit::kHour ? 60LL * n : unit == TimeUnit::kMinute ? n : 0);
+                        (unit == TimeUnit::kHour     ? 60LL * n
+                         : unit == TimeUnit::kMinute ? n
+                                                     : 0);
       int64_t day_shift = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
       minutes -= day_shift * 1440;
       const CivilDate c = CivilFromDays(DaysFromCivil(p.year, p.month, p.day) + day_shift);
@@ -139,7 +160,8 @@ TimePoint Shift(const TimePoint& p, TimeUnit unit, int n) {
       q.minute = static_cast<int>(minutes % 60);
       return q;
     }
-    case TimeUnit::kNone: break;
+    case TimeUnit::kNone:
+      break;
   }
   return q;
 }
@@ -176,23 +198,32 @@ TimePoint Coarsen(const TimePoint& p, Grain grain) {
 
 std::string FormatValue(const TimePoint& p) {
   switch (p.grain) {
-    case Grain::kMillennium: return YearDigits(p.year, 1);
-    case Grain::kCentury: return YearDigits(p.year, 2);
-    case Grain::kDecade: return YearDigits(p.year, 3);
-    case Grain::kYear: return YearDigits(p.year, 4);
+    case Grain::kMillennium:
+      return YearDigits(p.year, 1);
+    case Grain::kCentury:
+      return YearDigits(p.year, 2);
+    case Grain::kDecade:
+      return YearDigits(p.year, 3);
+    case Grain::kYear:
+      return YearDigits(p.year, 4);
     case Grain::kHalf:
       return YearDigits(p.year, 4) + "-H" + (p.month > 0 ? (p.month <= 6 ? "1" : "2") : "X");
     case Grain::kQuarter: {
       const int q = p.month > 0 ? (p.month - 1) / 3 + 1 : p.quarter;
       return YearDigits(p.year, 4) + "-Q" + (q > 0 ? std::to_string(q) : "X");
     }
-    case Grain::kSeason: return YearDigits(p.year, 4) + "-" + SeasonCode(p.season);
+    case Grain::kSeason:
+      return YearDigits(p.year, 4) + "-" + SeasonCode(p.season);
     case Grain::kMonth:
       return YearDigits(p.year, 4) + "-" + (p.month > 0 ? Pad(p.month, 2) : "XX");
-    case Grain::kWeek: return WeekValue(p);
-    case Grain::kWeekend: return WeekValue(p) + "-WE";
-    case Grain::kDay: return DayValue(p);
-    case Grain::kDayPart: return DayValue(p) + "T" + PartCode(p.part);
+    case Grain::kWeek:
+      return WeekValue(p);
+    case Grain::kWeekend:
+      return WeekValue(p) + "-WE";
+    case Grain::kDay:
+      return DayValue(p);
+    case Grain::kDayPart:
+      return DayValue(p) + "T" + PartCode(p.part);
     case Grain::kMinute:
       return DayValue(p) + "T" + Pad(std::max(p.hour, 0), 2) + ":" + Pad(p.minute, 2);
   }
@@ -203,25 +234,45 @@ std::string DurationValue(TimeUnit unit, double amount) {
   // Units TimeML has no letter for are counted in the next smaller one.
   int factor = 1;
   switch (unit) {
-    case TimeUnit::kQuarter: unit = TimeUnit::kMonth, factor = 3; break;
-    case TimeUnit::kHalf: unit = TimeUnit::kMonth, factor = 6; break;
-    case TimeUnit::kDecade: unit = TimeUnit::kYear, factor = 10; break;
-    case TimeUnit::kCentury: unit = TimeUnit::kYear, factor = 100; break;
-    case TimeUnit::kMillennium: unit = TimeUnit::kYear, factor = 1000; break;
-    case TimeUnit::kWeekend: unit = TimeUnit::kDay, factor = 2; break;
-    default: break;
+    case TimeUnit::kQuarter:
+      unit = TimeUnit::kMonth, factor = 3;
+      break;
+    case TimeUnit::kHalf:
+      unit = TimeUnit::kMonth, factor = 6;
+      break;
+    case TimeUnit::kDecade:
+      unit = TimeUnit::kYear, factor = 10;
+      break;
+    case TimeUnit::kCentury:
+      unit = TimeUnit::kYear, factor = 100;
+      break;
+    case TimeUnit::kMillennium:
+      unit = TimeUnit::kYear, factor = 1000;
+      break;
+    case TimeUnit::kWeekend:
+      unit = TimeUnit::kDay, factor = 2;
+      break;
+    default:
+      break;
   }
-  const bool clock = unit == TimeUnit::kHour || unit == TimeUnit::kMinute ||
-                     unit == TimeUnit::kSecond;
+  const bool clock =
+      unit == TimeUnit::kHour || unit == TimeUnit::kMinute || unit == TimeUnit::kSecond;
   auto letter = [](TimeUnit u) -> const char* {
     switch (u) {
-      case TimeUnit::kSecond: return "S";
-      case TimeUnit::kMinute: return "M";
-      case TimeUnit::kHour: return "H";
-      case TimeUnit::kDay: return "D";
-      case TimeUnit::kWeek: return "W";
-      case TimeUnit::kMonth: return "M";
-      default: return "Y";
+      case TimeUnit::kSecond:
+        return "S";
+      case TimeUnit::kMinute:
+        return "M";
+      case TimeUnit::kHour:
+        return "H";
+      case TimeUnit::kDay:
+        return "D";
+      case TimeUnit::kWeek:
+        return "W";
+      case TimeUnit::kMonth:
+        return "M";
+      default:
+        return "Y";
     }
   };
   std::string v = clock ? "PT" : "P";
@@ -234,13 +285,26 @@ std::string DurationValue(TimeUnit unit, double amount) {
   TimeUnit smaller = TimeUnit::kNone;
   int per = 0;
   switch (unit) {
-    case TimeUnit::kYear: smaller = TimeUnit::kMonth, per = 12; break;
-    case TimeUnit::kMonth: smaller = TimeUnit::kDay, per = 30; break;
-    case TimeUnit::kWeek: smaller = TimeUnit::kDay, per = 7; break;
-    case TimeUnit::kDay: smaller = TimeUnit::kHour, per = 24; break;
-    case TimeUnit::kHour: smaller = TimeUnit::kMinute, per = 60; break;
-    case TimeUnit::kMinute: smaller = TimeUnit::kSecond, per = 60; break;
-    default: break;
+    case TimeUnit::kYear:
+      smaller = TimeUnit::kMonth, per = 12;
+      break;
+    case TimeUnit::kMonth:
+      smaller = TimeUnit::kDay, per = 30;
+      break;
+    case TimeUnit::kWeek:
+      smaller = TimeUnit::kDay, per = 7;
+      break;
+    case TimeUnit::kDay:
+      smaller = TimeUnit::kHour, per = 24;
+      break;
+    case TimeUnit::kHour:
+      smaller = TimeUnit::kMinute, per = 60;
+      break;
+    case TimeUnit::kMinute:
+      smaller = TimeUnit::kSecond, per = 60;
+      break;
+    default:
+      break;
   }
   const long long rest = std::llround(frac * per);
   if (smaller == TimeUnit::kNone || rest == 0) {
