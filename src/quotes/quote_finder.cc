@@ -1970,7 +1970,6 @@ void Finder::TryTranscript(uint32_t b) {
   if (k == bf || k + 1 >= be || N(k) != ":") {
     // A headline "Kasich: ‘We Are Going All The Way’": a name, a colon, the words.
     if (be - bf > 60) return;
-    k = bf;
     auto run = std::lower_bound(names_.begin(), names_.end(), std::make_pair(bf, 0u));
     if (run == names_.end() || run->first != bf || run->second - bf > 5) return;
     k = run->second;
