@@ -199,7 +199,7 @@ TEST(StoreCli, ExportIsWhatCodePrintedAndEveryFormatWorks) {
   const std::string dict = MiniDict(dir);
   auto a = dir.Write("a.txt",
                      "Date: 2024-03-05\nRussia attacked Ukraine in Kyiv. France visited "
-                     "Germany.\n");
+                     "Germany on Monday.\n");
   auto b = dir.Write("b.jsonl",
                      "{\"id\":\"w1\",\"date\":\"2024-03-05\",\"publisher\":\"Other\",\"url\":"
                      "\"https://example.org/w1\",\"text\":\"Russia attacked Ukraine in Kyiv "
@@ -210,6 +210,10 @@ TEST(StoreCli, ExportIsWhatCodePrintedAndEveryFormatWorks) {
   auto exported = Shell(Dyad() + " export --db " + db);
   ASSERT_EQ(exported.status, 0) << exported.err;
   EXPECT_EQ(exported.out, coded.out);
+  // The event's own date expression comes back too, not only the document's date.
+  EXPECT_NE(coded.out.find("\"timex\":{\"text\":\"Monday\",\"value\":\"2024-03-04\"}"),
+            std::string::npos)
+      << coded.out;
   EXPECT_EQ(std::count(coded.out.begin(), coded.out.end(), '\n'), 3);
 
   auto gdelt = Shell(Dyad() + " export --db " + db + " --format gdelt");

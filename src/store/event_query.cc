@@ -155,12 +155,15 @@ const char* const kStoredEventSelect =
     " e.plover_event, e.plover_mode, e.plover_context, e.negated, e.confidence,"
     " e.attribution_text, e.attribution_code, e.location_name, e.location_country,"
     " e.location_lat, e.location_lon, e.location_geonameid, e.pattern, e.pattern_entry,"
-    " e.place_idx, e.quote_idx, e.timex_idx, e.location_mention, coalesce(pl.text, e.location_name)"
+    " e.place_idx, e.quote_idx, e.timex_idx, e.location_mention, coalesce(pl.text, "
+    "e.location_name),"
+    " tx.text, tx.value"
     " FROM events e JOIN documents d ON d.id=e.doc"
     " LEFT JOIN sentences s ON s.doc=e.doc AND s.idx=e.sentence"
     " LEFT JOIN mentions ms ON ms.doc=e.doc AND ms.idx=e.source_mention"
     " LEFT JOIN mentions mt ON mt.doc=e.doc AND mt.idx=e.target_mention"
     " LEFT JOIN places pl ON pl.doc=e.doc AND pl.idx=e.place_idx"
+    " LEFT JOIN timexes tx ON tx.doc=e.doc AND tx.idx=e.timex_idx"
     " LEFT JOIN cameo_codes c ON c.code=e.cameo";
 
 namespace {
@@ -234,6 +237,8 @@ void ReadStoredEvent(sqlite3_stmt* st, StoredEvent* ev) {
   ev->timex_idx = IntOr(st, k++, -1);
   ev->location_mention = IntOr(st, k++, -1);
   Text(st, k++, &ev->location_text);
+  Text(st, k++, &ev->timex_text);
+  Text(st, k++, &ev->timex_value);
 }
 
 namespace {
@@ -287,6 +292,16 @@ void AppendStoredEventJson(const StoredEvent& ev, bool extended, std::string* ou
   w.StringOrNull(ev.date);
   w.Key("date_source");
   w.StringOrNull(ev.date_source);
+  // As `dyad code` prints it; the extended (API) form gives the timex index further on.
+  if (!extended && ev.timex_idx >= 0) {
+    w.Key("timex");
+    w.BeginObject();
+    w.Key("text");
+    w.String(ev.timex_text);
+    w.Key("value");
+    w.String(ev.timex_value);
+    w.EndObject();
+  }
   w.Key("source");
   ActorJson(w, ev.source, extended);
   w.Key("target");

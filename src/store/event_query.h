@@ -69,6 +69,7 @@ struct StoredEvent {
   bool has_location = false, has_coords = false;
   std::string location_name, location_country;
   std::string location_text;  // the words in the article (the place's span, else the name)
+  std::string timex_text, timex_value;  // the event's own time expression, when it has one
   double lat = 0, lon = 0;
   long long geonameid = 0;
   std::string pattern, pattern_entry;
