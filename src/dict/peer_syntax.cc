@@ -408,6 +408,18 @@ bool ParseSlotPhrase(std::string_view text, DictFormat format, std::vector<SlotT
   return true;
 }
 
+bool ParsePatternLine(std::string_view line, VerbPattern* pattern, std::string* error) {
+  const auto open = line.rfind('[');
+  const auto close = line.rfind(']');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+    *error = "pattern has no [CODE]";
+    return false;
+  }
+  pattern->text = std::string(Trim(line.substr(1, open - 1)));
+  SplitPairedCode(line.substr(open + 1, close - open - 1), &pattern->code, &pattern->code2);
+  return true;
+}
+
 void SplitPairedCode(std::string_view code, std::string* first, std::string* second) {
   code = Trim(code);
   auto colon = code.find(':');

@@ -54,6 +54,11 @@ bool ParsePatternBody(std::string_view body, DictFormat format, VerbPattern* pat
 bool ParseSlotPhrase(std::string_view text, DictFormat format, std::vector<SlotToken>* out,
                      std::string* error);
 
+// A verb pattern line "- words [CODE]" (the leading '-' included): sets pattern->text, code
+// and code2 as written (a format may clean the codes after). False, with *error set, when the
+// line has no [CODE].
+bool ParsePatternLine(std::string_view line, VerbPattern* pattern, std::string* error);
+
 // Splits "032:033" into code and code2.
 void SplitPairedCode(std::string_view code, std::string* first, std::string* second);
 

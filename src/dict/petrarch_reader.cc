@@ -189,22 +189,18 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
                        "pattern before any verb block ('--- NAME [CODE] ---'), line skipped");
             return;
           }
-          auto open = t.rfind('[');
-          auto close = t.rfind(']');
-          if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-            diag->Warn(where, "pattern has no [CODE], line skipped");
-            return;
-          }
           VerbPattern p;
           p.format = DictFormat::kPetrarch;
           p.entry = where;
-          p.text = std::string(Trim(t.substr(1, open - 1)));
-          peer::SplitPairedCode(t.substr(open + 1, close - open - 1), &p.code, &p.code2);
+          std::string error;
+          if (!peer::ParsePatternLine(t, &p, &error)) {
+            diag->Warn(where, error + ", line skipped");
+            return;
+          }
           if (p.code.empty() && p.code2.empty()) {
             diag->Warn(where, "pattern has an empty code, line skipped");
             return;
           }
-          std::string error;
           if (!peer::ParsePatternBody(p.text, DictFormat::kPetrarch, &p, &error)) {
             diag->Warn(where, error + ", line skipped");
             return;

@@ -165,20 +165,16 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
             diag->Warn(where, "pattern before any verb, line skipped");
             return;
           }
-          auto open = t.rfind('[');
-          auto close = t.rfind(']');
-          if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-            diag->Warn(where, "pattern has no [CODE], line skipped");
-            return;
-          }
           VerbPattern p;
           p.format = DictFormat::kTabari;
           p.entry = where;
-          p.text = std::string(Trim(t.substr(1, open - 1)));
-          peer::SplitPairedCode(t.substr(open + 1, close - open - 1), &p.code, &p.code2);
+          std::string error;
+          if (!peer::ParsePatternLine(t, &p, &error)) {
+            diag->Warn(where, error + ", line skipped");
+            return;
+          }
           p.code = CleanCode(p.code);
           p.code2 = CleanCode(p.code2);
-          std::string error;
           if (p.code.empty()) {
             diag->Warn(where, "pattern has an empty code, line skipped");
             return;
