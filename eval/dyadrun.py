@@ -33,6 +33,36 @@ def shared_file(shared, *parts):
     return path if os.path.exists(path) else None
 
 
+def phoenix_dir(shared):
+    """The Phoenix dictionaries (events/phoenix) that the "(Phoenix dict)" rows code with."""
+    return os.path.join(data_dir(shared), "events", "phoenix")
+
+
+def with_phoenix(base):
+    """available(), score() and main() of scorer module `base`, coding with the Phoenix
+    dictionaries instead of dyad's own (an explicit --dict / dict_dir still wins)."""
+    def available(shared):
+        ok, path = base.available(shared)
+        if not ok:
+            return ok, path
+        d = phoenix_dir(shared)
+        return os.path.isdir(d), path if os.path.isdir(d) else d
+
+    def score(shared=None, dyad=None, dict_dir=None):
+        return base.score(shared, dyad, dict_dir or phoenix_dir(shared))
+
+    def main(argv=None):
+        argv = list(sys.argv[1:] if argv is None else argv)
+        shared = DEFAULT_SHARED
+        if "--shared" in argv:
+            shared = argv[argv.index("--shared") + 1]
+        if "--dict" not in argv:
+            argv += ["--dict", phoenix_dir(shared)]
+        return base.main(argv)
+
+    return available, score, main
+
+
 def dyad_path(dyad):
     return dyad or DEFAULT_DYAD
 

@@ -18,7 +18,6 @@ import dyadrun  # noqa: E402
 import petrarch_gsr  # noqa: E402
 
 SET = "PETRARCH GSR (Phoenix dict)"
-PHOENIX = ("events", "phoenix")
 
 MEASURES = [
     ("precision", "P (strict codes)", None, 0.77, "PETRARCH2"),
@@ -28,30 +27,8 @@ MEASURES = [
 ]
 
 
-def phoenix_dir(shared):
-    return os.path.join(dyadrun.data_dir(shared), *PHOENIX)
-
-
-def available(shared):
-    ok, path = petrarch_gsr.available(shared)
-    if not ok:
-        return ok, path
-    d = phoenix_dir(shared)
-    return os.path.isdir(d), path if os.path.isdir(d) else d
-
-
-def score(shared=None, dyad=None, dict_dir=None):
-    return petrarch_gsr.score(shared, dyad, dict_dir or phoenix_dir(shared))
-
-
-def main(argv=None):
-    argv = list(sys.argv[1:] if argv is None else argv)
-    shared = dyadrun.DEFAULT_SHARED
-    if "--shared" in argv:
-        shared = argv[argv.index("--shared") + 1]
-    if "--dict" not in argv:
-        argv += ["--dict", phoenix_dir(shared)]
-    return petrarch_gsr.main(argv)
+phoenix_dir = dyadrun.phoenix_dir
+available, score, main = dyadrun.with_phoenix(petrarch_gsr)
 
 
 if __name__ == "__main__":

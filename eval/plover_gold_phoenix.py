@@ -16,34 +16,11 @@ import dyadrun  # noqa: E402
 import plover_gold  # noqa: E402
 
 SET = "PLOVER gold (Phoenix dict)"
-PHOENIX = ("events", "phoenix")
 MEASURES = plover_gold.MEASURES
 
 
-def phoenix_dir(shared):
-    return os.path.join(dyadrun.data_dir(shared), *PHOENIX)
-
-
-def available(shared):
-    ok, path = plover_gold.available(shared)
-    if not ok:
-        return ok, path
-    d = phoenix_dir(shared)
-    return os.path.isdir(d), path if os.path.isdir(d) else d
-
-
-def score(shared=None, dyad=None, dict_dir=None):
-    return plover_gold.score(shared, dyad, dict_dir or phoenix_dir(shared))
-
-
-def main(argv=None):
-    argv = list(sys.argv[1:] if argv is None else argv)
-    shared = dyadrun.DEFAULT_SHARED
-    if "--shared" in argv:
-        shared = argv[argv.index("--shared") + 1]
-    if "--dict" not in argv:
-        argv += ["--dict", phoenix_dir(shared)]
-    return plover_gold.main(argv)
+phoenix_dir = dyadrun.phoenix_dir
+available, score, main = dyadrun.with_phoenix(plover_gold)
 
 
 if __name__ == "__main__":
