@@ -128,15 +128,23 @@ int RunGeo(const GeoArgs& a) {
   const bool jsonl = a.jsonl || EndsWith(a.input, ".jsonl") || a.input == "-";
   Diagnostics diag;
   Tokenizer tokenizer;
-  // Tags and parse as `dyad code` has them when it places events (without models: none).
-  std::string nlp_error;
-  auto nlp = nlp::Annotator::Load(nlp::Annotator::DefaultDir(), &nlp_error);
+  // Tags and parse as `dyad code` has them when it places events (without models: none);
+  // only documents that ask for an event's place need them.
+  std::unique_ptr<nlp::Annotator> nlp;
+  bool nlp_loaded = false;
   simdjson::dom::parser parser;
   std::string out;
   auto process = [&](Document& doc, long long vs, long long ve) {
     SetBlocks(&doc);
     tokenizer.Tokenize(&doc);
-    if (nlp) nlp->Annotate(&doc);
+    if (vs >= 0) {
+      if (!nlp_loaded) {
+        std::string nlp_error;
+        nlp = nlp::Annotator::Load(nlp::Annotator::DefaultDir(), &nlp_error);
+        nlp_loaded = true;
+      }
+      if (nlp) nlp->Annotate(&doc);
+    }
     geo->Resolve(&doc);
     out.clear();
     WriteDocument(doc, *geo, vs, ve, &out);
