@@ -338,30 +338,34 @@ class Extractor {
     Classify();
     Measure();
     std::vector<uint32_t> roots = ChooseRoots();
-    if (std::getenv("DYAD_EXTRACT_DEBUG")) {
-      for (uint32_t i = 1; i < dom_.size(); ++i)
-        if (dom_.is_element(i) && info_[i].text >= 200 &&
-            (!info_[i].removed || !info_[dom_[i].parent].removed)) {
-          int depth = 0;
-          for (uint32_t a = i; a; a = dom_[a].parent) ++depth;
-          std::fprintf(stderr,
-                       "%*s%u tag %d class '%.110s' id '%.30s' text %u link %u score %.1f%s\n",
-                       depth, "", i, static_cast<int>(dom_.tag(i)),
-                       std::string(dom_.attr(i, HtmlAttr::kClass)).c_str(),
-                       std::string(dom_.attr(i, HtmlAttr::kId)).c_str(), info_[i].text,
-                       info_[i].link, info_[i].score, info_[i].removed ? " REMOVED" : "");
-        }
-      for (uint32_t r : roots)
-        std::fprintf(stderr, "root %u tag %d class '%s' text %u score %.1f\n", r,
-                     static_cast<int>(dom_.tag(r)),
-                     std::string(dom_.attr(r, HtmlAttr::kClass)).c_str(), info_[r].text,
-                     info_[r].score);
-    }
+    // DYAD_EXTRACT_DEBUG=1: the scored elements and the chosen roots on stderr (for tuning).
+    static const bool debug = std::getenv("DYAD_EXTRACT_DEBUG") != nullptr;
+    if (debug) DumpScores(roots);
     for (uint32_t r : roots) Emit(r);
     return Filter();
   }
 
  private:
+  void DumpScores(const std::vector<uint32_t>& roots) const {
+    for (uint32_t i = 1; i < dom_.size(); ++i)
+      if (dom_.is_element(i) && info_[i].text >= 200 &&
+          (!info_[i].removed || !info_[dom_[i].parent].removed)) {
+        int depth = 0;
+        for (uint32_t a = i; a; a = dom_[a].parent) ++depth;
+        std::fprintf(stderr,
+                     "%*s%u tag %d class '%.110s' id '%.30s' text %u link %u score %.1f%s\n", depth,
+                     "", i, static_cast<int>(dom_.tag(i)),
+                     std::string(dom_.attr(i, HtmlAttr::kClass)).c_str(),
+                     std::string(dom_.attr(i, HtmlAttr::kId)).c_str(), info_[i].text, info_[i].link,
+                     info_[i].score, info_[i].removed ? " REMOVED" : "");
+      }
+    for (uint32_t r : roots)
+      std::fprintf(stderr, "root %u tag %d class '%s' text %u score %.1f\n", r,
+                   static_cast<int>(dom_.tag(r)),
+                   std::string(dom_.attr(r, HtmlAttr::kClass)).c_str(), info_[r].text,
+                   info_[r].score);
+  }
+
   // Pass 1: names, body hints, protection of the body's ancestors, removal of furniture.
   void Classify() {
     const uint32_t n = dom_.size();
