@@ -108,41 +108,29 @@ void EventJson(const Document& doc, const Event& e, const CodepointIndex& cp, st
   w.Int(cp(e.verb.end));
   w.EndObject();
   w.Key("location");
-  if (e.place >= 0 && e.place < static_cast<int>(doc.places.size()) &&
-      !doc.places[e.place].country.empty()) {
-    const Place& p = doc.places[e.place];
+  if (const EventPlace place = PlaceOf(doc, e); !place.name.empty()) {
     w.BeginObject();
     w.Key("name");
-    w.String(p.name.empty() ? std::string(doc.slice(p.span)) : p.name);
+    w.String(place.name);
     w.Key("text");
-    w.String(doc.slice(p.span));
+    w.String(place.text);
     w.Key("country");
-    w.String(p.country);
+    w.String(place.country);
     w.Key("lat");
-    w.Double(p.lat, 4);
-    w.Key("lon");
-    w.Double(p.lon, 4);
-    w.Key("geonameid");
-    if (p.geonameid)
-      w.Int(p.geonameid);
+    if (place.has_coords)
+      w.Double(place.lat, 4);
     else
       w.Null();
-    w.EndObject();
-  } else if (e.location >= 0) {
-    const auto& a = doc.actors[e.location];
-    w.BeginObject();
-    w.Key("name");
-    w.String(doc.slice(a.span));
-    w.Key("text");
-    w.String(doc.slice(a.span));
-    w.Key("country");
-    w.String(a.code.substr(0, 3));
-    w.Key("lat");
-    w.Null();
     w.Key("lon");
-    w.Null();
+    if (place.has_coords)
+      w.Double(place.lon, 4);
+    else
+      w.Null();
     w.Key("geonameid");
-    w.Null();
+    if (place.geonameid > 0)
+      w.Int(place.geonameid);
+    else
+      w.Null();
     w.EndObject();
   } else {
     w.Null();
@@ -423,6 +411,30 @@ void AppendDocumentJson(const Document& doc, std::string* out) {
   }
   w.EndArray();
   w.EndObject();
+}
+
+EventPlace PlaceOf(const Document& doc, const Event& e) {
+  EventPlace p;
+  if (e.place >= 0 && e.place < static_cast<int>(doc.places.size()) &&
+      !doc.places[e.place].country.empty()) {
+    const Place& pl = doc.places[e.place];
+    p.name = pl.name.empty() ? doc.slice(pl.span) : std::string_view(pl.name);
+    p.text = doc.slice(pl.span);
+    p.country = pl.country;
+    p.has_coords = pl.lat != 0.0 || pl.lon != 0.0;
+    p.lat = pl.lat;
+    p.lon = pl.lon;
+    p.geonameid = pl.geonameid;
+  } else if (e.location >= 0) {
+    const auto& a = doc.actors[e.location];
+    p.name = p.text = doc.slice(a.span);
+    p.country = a.code.substr(0, 3);
+  }
+  if (p.geonameid > 0)
+    p.key = "geonames:" + std::to_string(p.geonameid);
+  else if (!p.name.empty())
+    p.key = p.country + ':' + AsciiLower(p.name);
+  return p;
 }
 
 void AppendEventJson(const Document& doc, const Event& e, std::string* out) {

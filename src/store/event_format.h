@@ -29,6 +29,19 @@ class EventFormatter {
 // One event as a JSON object (no newline), as `dyad code` prints it.
 void AppendEventJson(const Document& doc, const Event& e, std::string* out);
 
+// Where an event happened: its place in the gazetteer, else its location mention (an actor
+// read as a place); empty name when neither. What the JSON, the store and its groups use.
+struct EventPlace {
+  std::string_view name;  // the gazetteer's name, else the words
+  std::string_view text;  // the words in the article
+  std::string country;
+  bool has_coords = false;
+  double lat = 0, lon = 0;
+  long long geonameid = 0;
+  std::string key;  // the grouping key (see event_groups.place)
+};
+EventPlace PlaceOf(const Document& doc, const Event& e);
+
 // Every layer of one document as one JSON object (no newline), as `dyad annotate` prints it:
 // id, date, text, sentences, tokens, actors, timexes, places, quotes and events.
 void AppendDocumentJson(const Document& doc, std::string* out);

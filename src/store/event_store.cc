@@ -450,39 +450,6 @@ void BindIndex(sqlite3_stmt* st, int i, int idx) {
     sqlite3_bind_null(st, i);
 }
 
-// Where an event happened, from its place (gazetteer) or else its location mention.
-struct EventPlace {
-  std::string_view name;
-  std::string country;
-  bool has_coords = false;
-  double lat = 0, lon = 0;
-  long long geonameid = 0;
-  std::string key;  // the grouping key (see event_groups.place)
-};
-
-EventPlace PlaceOf(const Document& doc, const Event& e) {
-  EventPlace p;
-  if (e.place >= 0 && e.place < static_cast<int>(doc.places.size()) &&
-      !doc.places[e.place].country.empty()) {
-    const Place& pl = doc.places[e.place];
-    p.name = pl.name.empty() ? doc.slice(pl.span) : std::string_view(pl.name);
-    p.country = pl.country;
-    p.has_coords = pl.lat != 0.0 || pl.lon != 0.0;
-    p.lat = pl.lat;
-    p.lon = pl.lon;
-    p.geonameid = pl.geonameid;
-  } else if (e.location >= 0) {
-    const auto& a = doc.actors[e.location];
-    p.name = doc.slice(a.span);
-    p.country = a.code.substr(0, 3);
-  }
-  if (p.geonameid > 0)
-    p.key = "geonames:" + std::to_string(p.geonameid);
-  else if (!p.name.empty())
-    p.key = p.country + ':' + AsciiLower(p.name);
-  return p;
-}
-
 }  // namespace
 
 bool EventStore::Add(const Document& doc) {
