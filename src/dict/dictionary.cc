@@ -123,10 +123,12 @@ bool LooksLikeTabari(const std::string& path) {
   while ((own + peer) < 40 && std::getline(in, line)) {
     auto t = Trim(line);
     if (t.empty() || t[0] == '#' || t[0] == ';') continue;
-    if (t[0] == '<' || t[0] == '&' || t.find('[') != std::string_view::npos)
-      ++peer;
-    else if (line.find('\t') != std::string::npos)
+    // Ours first: `CODE<TAB>...`, whose optional date range is also in brackets.
+    const auto tab = t.find('\t');
+    if (tab != std::string_view::npos && tab > 0 && IsCode(t.substr(0, tab)))
       ++own;
+    else if (t[0] == '<' || t[0] == '&' || t.find('[') != std::string_view::npos)
+      ++peer;
   }
   return peer > own;
 }

@@ -59,6 +59,23 @@ TEST(Dictionary, LoadsEachKindAndReportsBadLines) {
   EXPECT_FALSE(dict->actors()[2].HoldsOn("2010-01-01"));
 }
 
+// Every line of a persons file carries a bracketed date range; that must not make it look
+// like a TABARI file (`WORD [CODE]`), which would drop every person.
+TEST(Dictionary, DatedActorsFileIsOurFormat) {
+  testing::TempDir dir;
+  dir.Write("p.actors",
+            "RUSGOV\tperson: Vladimir Putin; Putin\t[2000-05-07..2008-05-07]\n"
+            "USAGOV\tperson: Barack Obama; Obama\t[2009-01-20..2017-01-20]\n");
+  Diagnostics diag(nullptr);
+  auto dict = Dictionary::Load({dir.path()}, &diag);
+  ASSERT_TRUE(dict);
+  EXPECT_EQ(diag.warnings(), 0u) << diag.last();
+  ASSERT_EQ(dict->actors().size(), 2u);
+  EXPECT_EQ(dict->actors()[0].code, "RUSGOV");
+  EXPECT_EQ(dict->actors()[0].kind, "person");
+  EXPECT_EQ(dict->actors()[1].to, "2017-01-20");
+}
+
 TEST(Dictionary, MissingDirectoryIsAnError) {
   Diagnostics diag(nullptr);
   EXPECT_EQ(Dictionary::Load({"/nonexistent/dyad"}, &diag), nullptr);
@@ -71,6 +88,9 @@ TEST(Dictionary, DefaultDictionaryLoadsCleanly) {
   ASSERT_TRUE(dict);
   EXPECT_EQ(diag.warnings(), 0u) << diag.last();
   EXPECT_GT(dict->actors().size(), 250u);
+  size_t persons = 0;
+  for (const auto& a : dict->actors()) persons += a.kind == "person";
+  EXPECT_GE(persons, 1000u);  // data/dict/persons.actors: one line per person per office
   EXPECT_GE(dict->agents().size(), 100u);
   EXPECT_GT(dict->cameo_size(), 280u);
   // Every CAMEO root 01..20 has at least one pattern.
