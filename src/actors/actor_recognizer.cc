@@ -38,7 +38,57 @@ bool IsCountryKind(const std::string& k) {
   return k == "name" || k == "adj" || k == "capital" || k == "city" || k == "org";
 }
 
+// Sectors that belong to a country when one is known (not "IGO", "NGO", "UAF").
+bool IsDomesticSector(const std::string& code) {
+  static const std::unordered_set<std::string> kNotDomestic = {"IGO", "NGO", "IMG", "UAF",
+                                                               "MNC", "HRI", "UNK"};
+  return code.size() == 3 && kNotDomestic.count(code) == 0;
+}
+
 }  // namespace
+
+ActorRecognizer::ActorRecognizer(const Dictionary& dict) : dict_(dict) {
+  std::unordered_set<std::string> sectors;
+  for (const auto& a : dict.agents()) sectors.insert(a.sector);
+  for (const auto& e : dict.actors())
+    if (e.code.size() == 3 && IsCountryKind(e.kind) && e.kind != "org" && !sectors.count(e.code))
+      countries_.insert(e.code);
+}
+
+std::string ActorRecognizer::DocumentCountry(const Document& doc) const {
+  std::string found;
+  auto see = [&](const std::string& c) {
+    if (c.empty() || c == found) return true;
+    if (!found.empty()) return false;
+    found = c;
+    return true;
+  };
+  for (const auto& a : doc.actors)
+    if (a.code.size() >= 3 && IsCountry(a.code.substr(0, 3)) && !see(a.code.substr(0, 3)))
+      return "";
+  for (const auto& p : doc.places)
+    if (!see(p.country)) return "";
+  return found;
+}
+
+std::string ActorRecognizer::ContextCountry(const Document& doc, const ActorMention& m,
+                                            const std::string& document_country) const {
+  uint32_t t = m.end_token;
+  if (t + 1 < doc.tokens.size()) {
+    const std::string& w = doc.tokens[t].norm;
+    if (w == "in" || w == "of" || w == "from") {
+      ++t;
+      if (t + 1 < doc.tokens.size() && doc.tokens[t].norm == "the") ++t;
+      const uint32_t at = doc.tokens[t].span.start;
+      for (const auto& a : doc.actors)
+        if (a.first_token == t && a.code.size() >= 3 && IsCountry(a.code.substr(0, 3)))
+          return a.code.substr(0, 3);
+      for (const auto& p : doc.places)
+        if (p.span.start == at && !p.country.empty()) return p.country;
+    }
+  }
+  return document_country;
+}
 
 void ActorRecognizer::Recognize(Document* doc) const {
   doc->actors.clear();
@@ -179,6 +229,15 @@ void ActorRecognizer::Recognize(Document* doc) const {
           b.code.substr(0, 3) != a.code)
         a.code += b.code.substr(3);
     }
+  }
+  // 4. Agents named without a country take the one their context gives.
+  const std::string document_country = DocumentCountry(*doc);
+  for (auto& m : doc->actors) {
+    if (m.kind != "agent" || !IsDomesticSector(m.code) || IsCountry(m.code)) continue;
+    const std::string country = ContextCountry(*doc, m, document_country);
+    if (country.empty()) continue;
+    m.code = country + m.code;
+    m.entry += "; country from context";
   }
 }
 

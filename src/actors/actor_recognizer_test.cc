@@ -1,0 +1,68 @@
+#include "actors/actor_recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include "core/test_util.h"
+#include "extract/article_extractor.h"
+#include "text/tokenizer.h"
+
+namespace dyad {
+namespace {
+
+class RecognizerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.Write("t.actors",
+               "ZWE\tname: Zimbabwe\nZWE\tadj: Zimbabwean\nUGA\tname: Uganda\nUGA\tadj: Ugandan\n"
+               "MAR\tname: Morocco\nIRQ\tcapital: Baghdad\nUSA\tname: United States\n"
+               "IGOUNO\torg: United Nations\n");
+    dir_.Write("t.agents",
+               "GOV\tpresident; king\nOPP\topposition group; opposition\n"
+               "IGO\tpeacekeeper\nCVL\tdemonstrator\n");
+    Diagnostics diag(nullptr);
+    dict_ = Dictionary::Load({dir_.path()}, &diag);
+    ASSERT_TRUE(dict_);
+  }
+
+  // "text:code" of every mention.
+  std::vector<std::string> Mentions(const std::string& text) {
+    Document d;
+    d.raw = text;
+    d.date = "2024-11-01";
+    ArticleExtractor().Extract(&d);
+    Tokenizer().Tokenize(&d);
+    ActorRecognizer(*dict_).Recognize(&d);
+    std::vector<std::string> out;
+    for (const auto& m : d.actors) out.push_back(std::string(d.slice(m.span)) + ":" + m.code);
+    return out;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Dictionary> dict_;
+};
+
+TEST_F(RecognizerTest, AgentTakesTheCountryAfterInOfFrom) {
+  EXPECT_EQ(
+      Mentions("Opposition groups in Zimbabwe demanded elections. The United States "
+               "agreed."),
+      (std::vector<std::string>{"Opposition groups:ZWEOPP", "Zimbabwe:ZWE", "United States:USA"}));
+  EXPECT_EQ(Mentions("King Hassan of Morocco spoke. Demonstrators in Baghdad marched. The "
+                     "United States agreed."),
+            (std::vector<std::string>{"King Hassan:MARGOV", "Morocco:MAR", "Demonstrators:IRQCVL",
+                                      "Baghdad:IRQ", "United States:USA"}));
+}
+
+TEST_F(RecognizerTest, AgentTakesTheDocumentsOnlyCountry) {
+  EXPECT_EQ(
+      Mentions("President Yoweri Museveni banned Ugandan opposition candidates."),
+      (std::vector<std::string>{"President Yoweri Museveni:UGAGOV", "Ugandan opposition:UGAOPP"}));
+  // Two countries named: no guess. International sectors never take a country.
+  EXPECT_EQ(
+      Mentions("President Museveni thanked Zimbabwe and the United States."),
+      (std::vector<std::string>{"President Museveni:GOV", "Zimbabwe:ZWE", "United States:USA"}));
+  EXPECT_EQ(Mentions("Peacekeepers arrived in Uganda."),
+            (std::vector<std::string>{"Peacekeepers:IGO", "Uganda:UGA"}));
+}
+
+}  // namespace
+}  // namespace dyad
