@@ -487,11 +487,14 @@ void EventCoder::Code(Document* doc) const {
       if (tr.forced_target >= 0) tgt = tr.forced_target;
       // A protest with no named target is aimed at the authorities where it takes place, and
       // material acts done "in X" (visits, deployments, lifting a curfew, attacks) act on X.
+      // The act's own root decides, also when it is only intended or threatened ("will
+      // extend the curfew in Abidjan" is a threat against Ivory Coast).
       const std::string root = code.substr(0, 2);
+      const std::string act = p.code.substr(0, 2);
       if (tgt < 0 && root == "14") tgt = NearestPlace(*doc, s, tr.head);
       if (tgt < 0 && !p.target_none &&
-          (code == "042" || root == "06" || root == "07" || root == "08" || root == "15" ||
-           root == "16" || root == "17" || root == "18" || root == "19" || root == "20")) {
+          (p.code == "042" || act == "06" || act == "07" || act == "08" || act == "15" ||
+           act == "16" || act == "17" || act == "18" || act == "19" || act == "20")) {
         int place = NearestPlace(*doc, s, tr.head);
         if (place >= 0 && doc->actors[place].first_token > tr.head &&
             doc->actors[place].first_token <= tr.end + 6)
