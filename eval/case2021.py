@@ -91,9 +91,12 @@ def parse_rule(line, where=""):
         if not m:
             raise MapError("%s: bad condition %r" % (where, f))
         key, val = m.group(1), [v.strip() for v in m.group(2).split(";") if v.strip()]
+        if key == "text":  # may be given more than once: each list must match
+            rule["conds"].setdefault("text", []).append(_phrase_re(val))
+            continue
         if key in rule["conds"]:
             raise MapError("%s: condition %s given twice" % (where, key))
-        if key in ("verb", "text"):
+        if key == "verb":
             rule["conds"][key] = _phrase_re(val)
         elif key in ("plover", "source", "target", "source!", "target!"):
             rule["conds"][key] = {v.upper() for v in val}
@@ -174,7 +177,7 @@ def classify(rules, text, events):
             return r["type"], "fallback"
         c = r["conds"]
         event_keys = [k for k in c if k != "text"]
-        if "text" in c and not c["text"].search(text or ""):
+        if "text" in c and not all(r.search(text or "") for r in c["text"]):
             continue
         if not event_keys:
             return r["type"], "text"

@@ -23,6 +23,7 @@ GRENADE\tcameo=18;19\ttext~grenade*
 PROTEST_WITH_INTER\tcameo=173\ttarget=OPP\twith=14
 PEACE_PROTEST\tcameo=141
 NATURAL_DISASTER\ttext~flood*
+DISR_WEAP\ttext~seiz*;defus*\ttext~weapon*;bomb*
 ARREST\tcameo=173
 ARMED_CLASH\tcameo=19\tsource!=CVL
 OTHER\talways
@@ -57,6 +58,10 @@ class Mapping(unittest.TestCase):
         self.assertEqual(c("a", [ev("173", "COP", "OPP")]), ("ARREST", "event"))
         self.assertEqual(c("Floods hit", [ev("173", "COP")]), ("NATURAL_DISASTER", "text"))
         self.assertEqual(c("a", [ev("190", "CVL")]), ("OTHER", "fallback"))
+        # Two text~ lists: each must match.
+        self.assertEqual(c("Police seized weapons", []), ("DISR_WEAP", "text"))
+        self.assertEqual(c("Police seized a truck", []), ("OTHER", "fallback"))
+        self.assertEqual(c("Weapons were shown", []), ("OTHER", "fallback"))
         self.assertEqual(c("a", [ev("195", "USA", negated=True)]), ("OTHER", "fallback"))
         self.assertEqual(case2021.sectors("---REB"), {"REB"})
 
