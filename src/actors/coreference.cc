@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 namespace dyad {
 
@@ -16,6 +17,21 @@ PronounKind Classify(const std::string& w) {
   if (w == "it" || w == "its") return PronounKind::kThing;
   if (w == "they" || w == "them" || w == "their") return PronounKind::kPlural;
   return PronounKind::kNone;
+}
+
+// A mention whose head word names a group, not one person: "South Korean media", "Russian
+// troops", "the government". "He" and "she" do not refer to it.
+bool IsCollective(const Document& doc, const ActorMention& m) {
+  static const std::unordered_set<std::string> kCollective = {
+      "media",  "press",    "government", "army",       "police",      "people",         "public",
+      "forces", "military", "cabinet",    "parliament", "authorities", "administration", "regime",
+      "navy",   "ministry", "council",    "party",      "group",       "opposition"};
+  if (m.kind == "person" || m.end_token == 0) return false;
+  const std::string& w = doc.tokens[m.end_token - 1].norm;
+  if (kCollective.count(w)) return true;
+  // Plurals: "officials", "troops" (not "boss", "Congress").
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+         !doc.tokens[m.end_token - 1].capitalized;
 }
 
 bool IsPersonLike(const ActorMention& m) {
@@ -93,11 +109,12 @@ void CoreferenceResolver::Resolve(Document* doc) const {
         switch (kind) {
           case PronounKind::kPersonSubject:
           case PronounKind::kPersonPossessive:
-            ok = IsPersonLike(a);
+            ok = IsPersonLike(a) && !IsCollective(*doc, a);
             break;
           case PronounKind::kPersonObject:
             // "X met Y, assuring him": him is not the subject of its own clause.
-            ok = IsPersonLike(a) && static_cast<int>(k) != first_in_sentence;
+            ok = IsPersonLike(a) && !IsCollective(*doc, a) &&
+                 static_cast<int>(k) != first_in_sentence;
             break;
           case PronounKind::kThing:
             ok = IsThingLike(a);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 
 #include "core/test_util.h"
@@ -217,6 +218,18 @@ TEST(Cli, SeedArticle) {
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("\"code\":\"PRKGOV\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"cameo\":\"040\""), std::string::npos) << r.out;
+  // Persons from the dated-roles dictionary, in office on the document date.
+  EXPECT_NE(r.out.find("\"text\":\"Sergei Lavrov\",\"code\":\"RUSGOV\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"text\":\"Ukrainian President Volodymyr Zelensky\",\"code\":\"UKRGOV\""),
+            std::string::npos);
+  // Kim Il-Sung's visit to the USSR is dated by its own "in 1949"; the unveiling is not.
+  EXPECT_NE(r.out.find("\"date\":\"1949\""), std::string::npos);
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("\"text\":\"unveiled") != std::string::npos)
+      EXPECT_EQ(line.find("\"date\":\"1949\""), std::string::npos) << line;
+  // "what he called inaction by his Western allies on the issue" is no appeal (CAMEO 020).
+  EXPECT_EQ(r.out.find("\"cameo\":\"020\""), std::string::npos);
   // The donation appeal that closes the article yields nothing.
   for (const char* appeal :
        {"undesirable", "foreign agent", "support us", "journalism", "Prosecutor General"})

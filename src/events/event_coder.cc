@@ -87,8 +87,15 @@ int NearestPlace(const Document& doc, const Sentence& s, uint32_t head) {
 
 // How far (in tokens) each further word of a pattern may follow the one before it, within
 // the clause: "provide nearly 25,000 tons of emergency food aid" is "provide aid". (Reaches
-// of 4, 6, 8 and 12 were tried on PLOVER gold and CASE 2021; 6 was best on both.)
+// of 4, 6, 8 and 12 were tried on PLOVER gold and CASE 2021; 6 was best on both.) A particle
+// or preposition stays close to its verb ("call on X", "stand by X"): in "what he called
+// inaction by his allies on the issue" the "on" is not the verb's. "To" may follow a long
+// object ("ordered the opposition newspaper La Prensa to suspend").
 constexpr uint32_t kPatternReach = 6;
+constexpr uint32_t kParticleReach = 4;
+bool IsParticle(const std::string& w) {
+  return w == "up" || w == "down" || w == "out" || w == "off" || w == "back" || w == "away";
+}
 
 struct Trigger {
   uint32_t first, end;  // tokens of the event word and its pattern words
@@ -209,7 +216,9 @@ void EventCoder::Code(Document* doc) const {
             continue;
           }
           bool found = false;
-          for (uint32_t k = pos; k < s.end_token && k < pos + kPatternReach; ++k) {
+          const uint32_t reach =
+              (IsPreposition(w) && w != "to") || IsParticle(w) ? kParticleReach : kPatternReach;
+          for (uint32_t k = pos; k < s.end_token && k < pos + reach; ++k) {
             if (IsClauseBreak(doc->tokens[k].norm) || doc->tokens[k].norm == ",") break;
             if (doc->tokens[k].norm == w) {
               found = true;

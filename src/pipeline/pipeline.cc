@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <atomic>
+#include <cctype>
 #include <thread>
 
 namespace dyad {
@@ -37,12 +38,20 @@ void Pipeline::AttachTimeAndPlace(Document* doc) const {
   for (Event& e : doc->events) {
     const Sentence& s = doc->sentences[e.sentence];
     // The time expression of the event's own sentence nearest its verb that names a day or
-    // a month; otherwise the event keeps the document date.
+    // a month, or a year other than the document's as an adverbial close after the verb
+    // ("visit to the USSR in 1949"; not "this year", not "the 1994 genocide"); otherwise the
+    // event keeps the document date.
     uint32_t best = ~0u;
     for (size_t i = 0; i < doc->timexes.size(); ++i) {
       const Timex& t = doc->timexes[i];
       if (t.span.start < s.span.start || t.span.end > s.span.end || t.type != "DATE") continue;
       auto day = EventDate(t);
+      if (!day && t.value.size() == 4 && std::isdigit(static_cast<unsigned char>(t.value[0])) &&
+          doc->date.compare(0, 4, t.value) != 0 && t.span.start >= e.verb.end &&
+          t.span.start <= e.verb.end + 30 &&
+          (doc->text.compare(t.span.start - 3, 3, "in ") == 0 ||
+           doc->text.compare(t.span.start - 3, 3, "In ") == 0))
+        day = t.value;
       if (!day) continue;
       uint32_t d =
           t.span.start > e.verb.start ? t.span.start - e.verb.start : e.verb.start - t.span.start;

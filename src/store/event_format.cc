@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "core/json_writer.h"
@@ -242,6 +243,28 @@ void AppendGdeltActor(std::string_view code, std::string_view name, std::string*
 }
 
 void AppendGdeltDate(std::string_view date, std::string* out) {
+  auto all_digits = [](std::string_view v) {
+    return !v.empty() &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // A month ("2024-08") or a year ("1949") from the text: the columns that precision fills,
+  // SQLDATE left empty, FractionDate at the middle of the period.
+  if (date.size() == 7 && date[4] == '-' && all_digits(date.substr(0, 4)) &&
+      all_digits(date.substr(5, 2))) {
+    const int y = std::stoi(std::string(date.substr(0, 4)));
+    const int mo = std::stoi(std::string(date.substr(5, 2)));
+    if (mo >= 1 && mo <= 12) {
+      *out += '\t' + std::string(date.substr(0, 4)) + std::string(date.substr(5, 2)) + '\t' +
+              std::string(date.substr(0, 4)) + '\t' + fmt::format("{:.4f}", y + (mo - 0.5) / 12.0) +
+              '\t';
+      return;
+    }
+  }
+  if (date.size() == 4 && all_digits(date)) {
+    *out += "\t\t" + std::string(date) + '\t' +
+            fmt::format("{:.4f}", std::stoi(std::string(date)) + 0.5) + '\t';
+    return;
+  }
   if (!IsIsoDate(date)) {
     *out += "\t\t\t\t";
     return;

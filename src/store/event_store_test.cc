@@ -122,3 +122,22 @@ TEST(EventFormat, CsvQuotesAndJsonShape) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+TEST(GdeltDate, FillsTheColumnsItsPrecisionAllows) {
+  auto cols = [](const char* date) {
+    std::string out;
+    AppendGdeltDate(date, &out);
+    return out;
+  };
+  EXPECT_EQ(cols("2024-11-01"), "20241101\t202411\t2024\t2024.8356\t");
+  EXPECT_EQ(cols("2024-08"), "\t202408\t2024\t2024.6250\t");
+  EXPECT_EQ(cols("1949"), "\t\t1949\t1949.5000\t");
+  EXPECT_EQ(cols(""), "\t\t\t\t");
+  EXPECT_EQ(cols("2024-13"), "\t\t\t\t");
+}
+
+}  // namespace
+}  // namespace dyad
