@@ -199,11 +199,13 @@ void ActorRecognizer::Recognize(Document* doc) const {
         m.code = sector;  // agent alone: sector code, as GDELT does for unknown countries
       m.kind = !kind.empty() ? kind : "agent";
       m.entry = entry;
-      // Countries and cities after "in"/"near" are places, not actors.
-      if (m.first_token > s.first_token && IsCountryKind(m.kind) && sector.empty() &&
-          IsPlacePreposition(doc->tokens[m.first_token - 1].norm))
-        m.kind = "place";
-      // "in the Kursk region" etc.: a leading "the" after the preposition.
+      // Countries and cities after "in"/"near" are places, not actors; also after "in the"
+      // ("in the West Bank", "in the Gaza Strip").
+      if (m.first_token > s.first_token && IsCountryKind(m.kind) && sector.empty()) {
+        uint32_t before = m.first_token - 1;
+        if (doc->tokens[before].norm == "the" && before > s.first_token) --before;
+        if (IsPlacePreposition(doc->tokens[before].norm)) m.kind = "place";
+      }
       doc->actors.push_back(std::move(m));
       i = j + 1;
     }

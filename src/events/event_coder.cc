@@ -473,6 +473,15 @@ void EventCoder::Code(Document* doc) const {
           if (IsPreposition(w)) preps.push_back(w);
         Roles r = parse.Find(tr.head, p.is_noun, preps);
         src = mention_of(r.source);
+        // A role word that is the object of one of the pattern's own prepositions
+        // ("bombing" in "blamed Israel for the bombing of ... Tulkarm" for "blame for
+        // bombing") names what the event is about, not who it is aimed at; the mention
+        // found under it would be wrong. ("withdrawal of Serbian forces" for "demand
+        // withdrawal" does name the target.)
+        if (r.target >= static_cast<int>(tr.head) && r.target < static_cast<int>(tr.end)) {
+          auto w = std::find(p.words.begin(), p.words.end(), doc->tokens[r.target].norm);
+          if (w != p.words.end() && w != p.words.begin() && IsPreposition(*(w - 1))) r.target = -1;
+        }
         tgt = mention_of(r.target);
         // The pattern's own object ("offered its troops" for "offer troops") is not the
         // target; word order looks past it ("... to Lebanon").
