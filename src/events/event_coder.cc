@@ -532,7 +532,12 @@ void EventCoder::Code(Document* doc) const {
           if (w == "," || IsClauseBreak(w)) break;
         }
       }
-      if (src < 0) continue;
+      // Violence whose perpetrator the text does not name ("three civilians were killed in a
+      // car bombing") is still an event against its victims, coded with no source as event
+      // data sets code an unknown actor.
+      const bool unknown_source = src < 0 && tgt >= 0 && !tr.intent && !p.target_none &&
+                                  (root == "18" || root == "19" || root == "20");
+      if (src < 0 && !unknown_source) continue;
       // An event whose target cannot be found is still an event of its source ("rebels
       // attacked", "the council agreed to set up a centre"): it is kept with target null
       // and lower confidence. Only plain statements need an addressee (below).
@@ -553,9 +558,9 @@ void EventCoder::Code(Document* doc) const {
       }
       if (negated && !options_.keep_negated) continue;
       const CameoCode* row = dict_.Cameo(code);
-      for (int sm : members(src)) {
+      for (int sm : src >= 0 ? members(src) : std::vector<int>{-1}) {
         for (int tm : mutual ? members(src) : tgt >= 0 ? members(tgt) : std::vector<int>{-1}) {
-          const std::string scode = doc->actors[sm].code;
+          const std::string scode = sm >= 0 ? doc->actors[sm].code : "";
           const std::string tcode = tm >= 0 ? doc->actors[tm].code : "";
           if (scode == tcode) continue;  // an actor does not act on itself here
           if (!seen.insert({scode, tcode, code, tr.head}).second) continue;
@@ -594,7 +599,8 @@ void EventCoder::Code(Document* doc) const {
             c += 0.1;
           else if (!p.target_none && !p.target_optional)
             c -= 0.15;
-          if (doc->actors[sm].code.size() > 3) c += 0.05;
+          if (sm >= 0 && doc->actors[sm].code.size() > 3) c += 0.05;
+          if (sm < 0) c -= 0.15;
           if (e.negated) c -= 0.2;
           if (e.attribution >= 0) c -= 0.1;
           e.confidence = std::min(0.95, c);

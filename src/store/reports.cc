@@ -74,7 +74,7 @@ bool RunReport(sqlite3* db, const std::string& name, const std::string& arg, int
         " (SELECT min(date) FROM events) AS first_day, (SELECT max(date) FROM events) AS last_day";
   } else if (name == "events") {
     sql =
-        "SELECT e.date, coalesce(e.source_code,'') || ' (' || coalesce(e.source_text,'') || ')' "
+        "SELECT e.date, coalesce(e.source_code || ' (' || e.source_text || ')', '-') "
         "AS source, e.verb_text AS verb, coalesce(e.target_code || ' (' || e.target_text || ')',"
         " '-') AS target, e.cameo, coalesce(c.name,'') AS event, coalesce(e.location_name,'') "
         "AS place FROM events e LEFT JOIN cameo_codes c ON c.code=e.cameo "
