@@ -104,6 +104,7 @@ struct Trigger {
   bool passive = false;
   bool negated = false;
   bool intent = false;      // "will meet", "agreed to provide": coded as an intention
+  bool refused = false;     // "refused to meet", "will not release": coded as a rejection
   bool suppressed = false;  // the intent word of another trigger ("agreed" in "agreed to")
   int forced_target = -1;   // a target fixed by the rule that made the trigger
 };
@@ -130,6 +131,51 @@ bool IsIntentWord(const std::string& w) {
       "expected", "set",      "going",    "determined", "undertook", "undertakes", "seeks",
       "sought",   "hopes",    "hoped",    "wants",      "wanted",    "aims",       "aimed"};
   return kIntent.count(w) > 0;
+}
+
+// Words after which "to VERB" refuses the act ("refused to release", "declined to meet").
+bool IsRefusalWord(const std::string& w) {
+  static const std::unordered_set<std::string> kRefusal = {
+      "refuse",   "refuses",   "refused",  "refusing",  "decline",  "declines",
+      "declined", "declining", "rejected", "unwilling", "reluctant"};
+  return kRefusal.count(w) > 0;
+}
+
+// The CAMEO rejection (12x) of a cooperative act `code` (roots 03-08) that an actor refuses
+// or says it will not do ("will not accept refugees", "refused to meet"), or "" when the act
+// is not cooperative: a refusal is itself an event, not a negated one.
+std::string RefusalCode(const std::string& code) {
+  const std::string root = code.substr(0, 2);
+  const std::string base = code.substr(0, std::min<size_t>(3, code.size()));
+  if (root == "03") return base == "036" ? "125" : base == "038" || base == "039" ? "126" : "120";
+  if (root == "04") return "125";
+  if (root == "05") return "120";
+  if (root == "06") {
+    if (base == "061") return "1211";
+    if (base == "062") return "1212";
+    if (base == "063") return "1213";
+    return "121";
+  }
+  if (root == "07") {
+    if (base == "071") return "1221";
+    if (base == "072") return "1222";
+    if (base == "073" || base == "075") return "1223";
+    if (base == "074") return "1224";
+    return "122";
+  }
+  if (root == "08") {
+    if (base == "081") return "1241";
+    if (base == "082") return "1242";
+    if (base == "083")
+      return code.size() == 4 && code[3] >= '1' && code[3] <= '4' ? std::string("123") + code[3]
+                                                                  : "123";
+    if (base == "084") return "1243";
+    if (base == "085") return "1244";
+    if (base == "086") return "1245";
+    if (base == "087") return "1246";
+    return "124";
+  }
+  return "";
 }
 
 // The CAMEO code that states the intention to do what `code` does (CAMEO's 03x for
@@ -285,6 +331,13 @@ void EventCoder::Code(Document* doc) const {
           tr.intent = true;
           break;
         }
+        if (w == "to" && k >= s.first_token + 2 && IsRefusalWord(doc->tokens[k - 2].norm)) {
+          tr.refused = true;
+          for (Trigger& other : triggers)
+            if (other.head == k - 2 && other.pattern->code.substr(0, 2) == "12")
+              other.suppressed = true;
+          break;
+        }
         if (w == "to" && k >= s.first_token + 2 && IsIntentWord(doc->tokens[k - 2].norm)) {
           tr.intent = true;
           for (Trigger& other : triggers)
@@ -386,7 +439,10 @@ void EventCoder::Code(Document* doc) const {
     for (const Trigger& tr : triggers) {
       if (tr.suppressed) continue;
       const VerbPattern& p = *tr.pattern;
-      const std::string code = tr.intent ? IntentCode(p.code) : p.code;
+      // "will not accept", "refused to release": a rejection, not a negated act.
+      const std::string refusal =
+          tr.refused || (tr.intent && tr.negated) ? RefusalCode(p.code) : std::string();
+      const std::string code = !refusal.empty() ? refusal : tr.intent ? IntentCode(p.code) : p.code;
       int src = -1, tgt = -1;
       bool parsed_negation = false;
       int parsed_speaker = -1;
@@ -523,7 +579,9 @@ void EventCoder::Code(Document* doc) const {
           tgt < 0 && src >= 0 && members(src).size() >= 2 &&
           (root == "03" || root == "04" || root == "05" || root == "06" || root == "19");
       // Negation before the event word, or on the subject ("neither of the ministers").
-      bool negated = tr.negated || parsed_negation;
+      // A refusal coded as a rejection is asserted; a refused act with no rejection code
+      // ("refused to attack") did not happen.
+      bool negated = refusal.empty() ? tr.negated || parsed_negation || tr.refused : false;
       if (src >= 0) {
         uint32_t f = doc->actors[src].first_token;
         for (uint32_t k = f; k > s.first_token && k + 5 > f; --k) {
@@ -577,8 +635,9 @@ void EventCoder::Code(Document* doc) const {
             e.plover_event = row->plover_event;
             e.plover_mode = row->plover_mode;
           }
-          if (!tr.intent && !p.plover_event.empty()) e.plover_event = p.plover_event;
-          if (!tr.intent && !p.plover_mode.empty()) e.plover_mode = p.plover_mode;
+          const bool recoded = tr.intent || !refusal.empty();
+          if (!recoded && !p.plover_event.empty()) e.plover_event = p.plover_event;
+          if (!recoded && !p.plover_mode.empty()) e.plover_mode = p.plover_mode;
           e.pattern = p.is_noun ? "n: " + p.text : p.text;
           e.pattern_entry = p.entry;
           e.negated = negated;

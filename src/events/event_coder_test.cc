@@ -27,7 +27,8 @@ class CoderTest : public ::testing::Test {
                "04\tConsult\t1.0\t1\tCONSULT\t\n040\tConsult\t1.0\t1\tCONSULT\t\n"
                "042\tVisit\t1.9\t1\tCONSULT\tvisit\n19\tFight\t-10\t4\tASSAULT\t\n"
                "190\tUse force\t-10\t4\tASSAULT\t\n03\tIntend\t4\t1\tAGREE\t\n"
-               "051\tPraise\t3.4\t1\tSUPPORT\t\n05\tCooperate\t3.5\t1\tSUPPORT\t\n");
+               "051\tPraise\t3.4\t1\tSUPPORT\t\n05\tCooperate\t3.5\t1\tSUPPORT\t\n"
+               "12\tReject\t-4\t3\tREJECT\t\n125\tRefuse to meet\t-5\t3\tREJECT\t\n");
     dir_.Write("t.verbs",
                "040\tmeet\n040\tmeet with\n190\tattack\n190\tn: attack on\n051\thail\n"
                "042\tvisit\n");
@@ -91,6 +92,24 @@ TEST_F(CoderTest, IntentionsAreCodedAsIntentions) {
   EXPECT_EQ(Triples(Code("Russia is willing to meet Ukraine.")),
             std::vector<std::string>{"RUS 036 UKR"});
   EXPECT_EQ(Triples(Code("Russia met Ukraine.")), std::vector<std::string>{"RUS 040 UKR"});
+}
+
+TEST_F(CoderTest, RefusalsAreRejections) {
+  EXPECT_EQ(Triples(Code("Russia refused to meet Ukraine.")),
+            std::vector<std::string>{"RUS 125 UKR"});
+  EXPECT_EQ(Triples(Code("Russia will not meet Ukraine.")),
+            std::vector<std::string>{"RUS 125 UKR"});
+  // A plain negation is no event, and a refused attack is no attack.
+  EXPECT_TRUE(Code("Russia did not meet Ukraine.").events.empty());
+  EXPECT_TRUE(Code("Russia refused to attack Ukraine.").events.empty());
+}
+
+TEST_F(CoderTest, ViolenceWithoutANamedPerpetrator) {
+  auto d = Code("Ukrainian troops were attacked on Friday.");
+  ASSERT_EQ(Triples(d), std::vector<std::string>{"- 190 UKRMIL"});
+  EXPECT_LE(d.events[0].confidence, 0.5);  // below a sourced one (0.65)
+  // Other acts need a source.
+  EXPECT_TRUE(Code("Ukrainian troops were hailed on Friday.").events.empty());
 }
 
 TEST_F(CoderTest, GroupsActOnEachOther) {
