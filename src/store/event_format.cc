@@ -8,6 +8,7 @@
 #include "core/json_writer.h"
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "store/event_query.h"
 
 namespace dyad {
 
@@ -33,137 +34,74 @@ long long EventId(const Document& doc, const Event& e) {
 
 namespace {
 
-void ActorJson(JsonWriter& w, const Document& doc, int m, const CodepointIndex& cp) {
-  if (m < 0) {
-    w.Null();
-    return;
+// The event in the shape the store reads back, so that one writer (AppendStoredEventJson)
+// prints both: `dyad code` and the database give the same line.
+StoredEvent AsStoredEvent(const Document& doc, const Event& e, const CodepointIndex& cp) {
+  StoredEvent ev;
+  const Sentence& s = doc.sentences[e.sentence];
+  ev.doc_key = doc.id;
+  ev.sentence = static_cast<int>(e.sentence);
+  ev.text = std::string(doc.slice(s.span));
+  ev.sentence_start = static_cast<int>(cp(s.span.start));
+  ev.sentence_end = static_cast<int>(cp(s.span.end));
+  ev.date = e.date;
+  ev.date_source = e.date_source;
+  if (e.timex >= 0 && e.timex < static_cast<int>(doc.timexes.size())) {
+    ev.timex_idx = e.timex;
+    ev.timex_text = std::string(doc.slice(doc.timexes[e.timex].span));
+    ev.timex_value = doc.timexes[e.timex].value;
   }
-  const auto& a = doc.actors[m];
-  w.BeginObject();
-  w.Key("text");
-  w.String(doc.slice(a.span));
-  w.Key("code");
-  w.String(a.code);
-  w.Key("start");
-  w.Int(cp(a.span.start));
-  w.Key("end");
-  w.Int(cp(a.span.end));
-  w.Key("entry");
-  w.String(a.entry);
-  w.EndObject();
+  auto actor = [&](int m, StoredEvent::Actor* a) {
+    if (m < 0) return;
+    const auto& mention = doc.actors[m];
+    a->present = true;
+    a->text = std::string(doc.slice(mention.span));
+    a->code = mention.code;
+    a->start = static_cast<int>(cp(mention.span.start));
+    a->end = static_cast<int>(cp(mention.span.end));
+    a->entry = mention.entry;
+  };
+  actor(e.source, &ev.source);
+  actor(e.target, &ev.target);
+  ev.cameo = e.cameo;
+  ev.root = e.root;
+  ev.quad_class = e.quad_class;
+  ev.goldstein = e.goldstein;
+  ev.plover_event = e.plover_event;
+  ev.plover_mode = e.plover_mode;
+  ev.plover_context.clear();
+  {
+    JsonWriter w(ev.plover_context);
+    w.BeginArray();
+    for (const auto& c : e.plover_context) w.String(c);
+    w.EndArray();
+  }
+  ev.verb_text = std::string(doc.slice(e.verb));
+  ev.verb_start = static_cast<int>(cp(e.verb.start));
+  ev.verb_end = static_cast<int>(cp(e.verb.end));
+  if (const EventPlace place = PlaceOf(doc, e); !place.name.empty()) {
+    ev.has_location = true;
+    ev.location_name = place.name;
+    ev.location_text = place.text;
+    ev.location_country = place.country;
+    ev.has_coords = place.has_coords;
+    ev.lat = place.lat;
+    ev.lon = place.lon;
+    ev.geonameid = place.geonameid;
+  }
+  if (e.attribution >= 0) {
+    ev.attribution_text = std::string(doc.slice(doc.actors[e.attribution].span));
+    ev.attribution_code = doc.actors[e.attribution].code;
+  }
+  ev.negated = e.negated;
+  ev.confidence = e.confidence;
+  ev.pattern = e.pattern;
+  ev.pattern_entry = e.pattern_entry;
+  return ev;
 }
 
 void EventJson(const Document& doc, const Event& e, const CodepointIndex& cp, std::string* out) {
-  JsonWriter w(*out);
-  const Sentence& s = doc.sentences[e.sentence];
-  w.BeginObject();
-  w.Key("doc_id");
-  w.String(doc.id);
-  w.Key("sentence");
-  w.Int(e.sentence);
-  w.Key("text");
-  w.String(doc.slice(s.span));
-  w.Key("date");
-  w.StringOrNull(e.date);
-  w.Key("date_source");
-  w.StringOrNull(e.date_source);
-  if (e.timex >= 0 && e.timex < static_cast<int>(doc.timexes.size())) {
-    w.Key("timex");
-    w.BeginObject();
-    w.Key("text");
-    w.String(doc.slice(doc.timexes[e.timex].span));
-    w.Key("value");
-    w.String(doc.timexes[e.timex].value);
-    w.EndObject();
-  }
-  w.Key("source");
-  ActorJson(w, doc, e.source, cp);
-  w.Key("target");
-  ActorJson(w, doc, e.target, cp);
-  w.Key("cameo");
-  w.String(e.cameo);
-  w.Key("root");
-  w.String(e.root);
-  w.Key("quad_class");
-  w.Int(e.quad_class);
-  w.Key("goldstein");
-  w.Double(e.goldstein, 2);
-  w.Key("plover");
-  w.BeginObject();
-  w.Key("event");
-  w.String(e.plover_event);
-  w.Key("mode");
-  w.String(e.plover_mode);
-  w.Key("context");
-  w.BeginArray();
-  for (const auto& c : e.plover_context) w.String(c);
-  w.EndArray();
-  w.EndObject();
-  w.Key("verb");
-  w.BeginObject();
-  w.Key("text");
-  w.String(doc.slice(e.verb));
-  w.Key("start");
-  w.Int(cp(e.verb.start));
-  w.Key("end");
-  w.Int(cp(e.verb.end));
-  w.EndObject();
-  w.Key("location");
-  if (const EventPlace place = PlaceOf(doc, e); !place.name.empty()) {
-    w.BeginObject();
-    w.Key("name");
-    w.String(place.name);
-    w.Key("text");
-    w.String(place.text);
-    w.Key("country");
-    w.String(place.country);
-    w.Key("lat");
-    if (place.has_coords)
-      w.Double(place.lat, 4);
-    else
-      w.Null();
-    w.Key("lon");
-    if (place.has_coords)
-      w.Double(place.lon, 4);
-    else
-      w.Null();
-    w.Key("geonameid");
-    if (place.geonameid > 0)
-      w.Int(place.geonameid);
-    else
-      w.Null();
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("attribution");
-  if (e.attribution >= 0) {
-    const auto& a = doc.actors[e.attribution];
-    w.BeginObject();
-    w.Key("speaker");
-    w.String(doc.slice(a.span));
-    w.Key("code");
-    w.String(a.code);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("negated");
-  w.Bool(e.negated);
-  w.Key("confidence");
-  w.Double(e.confidence, 2);
-  w.Key("evidence");
-  w.BeginObject();
-  w.Key("pattern");
-  w.String(e.pattern);
-  w.Key("entry");
-  w.String(e.pattern_entry);
-  w.Key("sentence_start");
-  w.Int(cp(s.span.start));
-  w.Key("sentence_end");
-  w.Int(cp(s.span.end));
-  w.EndObject();
-  w.EndObject();
+  AppendStoredEventJson(AsStoredEvent(doc, e, cp), /*extended=*/false, out);
 }
 
 // "RUSGOV" -> country "RUS", types "GOV"; "IGOUNO" -> known group "UNO"; "MIL" -> type "MIL".
