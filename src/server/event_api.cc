@@ -764,6 +764,57 @@ void SpanJson(JsonWriter& w, const Query& q, int start_col) {
   w.Int(q.Int(start_col + 1));
 }
 
+// How a column of a result row is written as a JSON field.
+enum class As { kText, kTextOrNull, kInt, kIntOrNull, kCoord, kSpan };
+struct Field {
+  const char* key;  // unused for kSpan, which writes "start" and "end" from col, col + 1
+  As as;
+  int col;
+};
+
+// Every row of `sql` (its ?1 bound to the document id) as one object of `fields`, under `key`.
+void RowsJson(JsonWriter& w, sqlite3* db, const char* key, const char* sql, long long doc,
+              std::initializer_list<Field> fields) {
+  w.Key(key);
+  w.BeginArray();
+  Query q(db, sql);
+  q.BindInt(1, doc);
+  while (q.Step()) {
+    w.BeginObject();
+    for (const Field& f : fields) {
+      if (f.as == As::kSpan) {
+        SpanJson(w, q, f.col);
+        continue;
+      }
+      w.Key(f.key);
+      switch (f.as) {
+        case As::kText:
+          w.String(q.Text(f.col));
+          break;
+        case As::kTextOrNull:
+          w.StringOrNull(q.Text(f.col));
+          break;
+        case As::kInt:
+          w.Int(q.Int(f.col));
+          break;
+        case As::kIntOrNull:
+          if (q.IsNull(f.col))
+            w.Null();
+          else
+            w.Int(q.Int(f.col));
+          break;
+        case As::kCoord:
+          NullOrDouble(w, q, f.col, 5);
+          break;
+        case As::kSpan:
+          break;
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 std::string OneDocument(sqlite3* db, long long id) {
   Query d(db,
           "SELECT id, doc_key, url, title, publisher, date, text, n_sentences, added_at, meta "
@@ -790,39 +841,15 @@ std::string OneDocument(sqlite3* db, long long id) {
   w.Key("text");
   w.String(d.Text(6));
 
-  w.Key("sentences");
-  w.BeginArray();
-  {
-    Query q(db, "SELECT start, end FROM sentences WHERE doc=?1 ORDER BY idx");
-    q.BindInt(1, id);
-    while (q.Step()) {
-      w.BeginObject();
-      SpanJson(w, q, 0);
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-
-  w.Key("mentions");
-  w.BeginArray();
-  {
-    Query q(db, "SELECT idx, start, end, text, code, kind FROM mentions WHERE doc=?1 ORDER BY idx");
-    q.BindInt(1, id);
-    while (q.Step()) {
-      w.BeginObject();
-      w.Key("idx");
-      w.Int(q.Int(0));
-      SpanJson(w, q, 1);
-      w.Key("text");
-      w.String(q.Text(3));
-      w.Key("code");
-      w.StringOrNull(q.Text(4));
-      w.Key("kind");
-      w.StringOrNull(q.Text(5));
-      w.EndObject();
-    }
-  }
-  w.EndArray();
+  RowsJson(w, db, "sentences", "SELECT start, end FROM sentences WHERE doc=?1 ORDER BY idx", id,
+           {{"", As::kSpan, 0}});
+  RowsJson(w, db, "mentions",
+           "SELECT idx, start, end, text, code, kind FROM mentions WHERE doc=?1 ORDER BY idx", id,
+           {{"idx", As::kInt, 0},
+            {"", As::kSpan, 1},
+            {"text", As::kText, 3},
+            {"code", As::kTextOrNull, 4},
+            {"kind", As::kTextOrNull, 5}});
 
   w.Key("quotes");
   w.BeginArray();
@@ -882,66 +909,29 @@ std::string OneDocument(sqlite3* db, long long id) {
   }
   w.EndArray();
 
-  w.Key("places");
-  w.BeginArray();
-  {
-    Query q(db,
-            "SELECT idx, start, end, text, name, country, admin1, feature, lat, lon, geonameid "
-            "FROM places WHERE doc=?1 ORDER BY idx");
-    q.BindInt(1, id);
-    while (q.Step()) {
-      w.BeginObject();
-      w.Key("idx");
-      w.Int(q.Int(0));
-      SpanJson(w, q, 1);
-      w.Key("text");
-      w.String(q.Text(3));
-      w.Key("name");
-      w.StringOrNull(q.Text(4));
-      w.Key("country");
-      w.StringOrNull(q.Text(5));
-      w.Key("admin1");
-      w.StringOrNull(q.Text(6));
-      w.Key("feature");
-      w.StringOrNull(q.Text(7));
-      w.Key("lat");
-      NullOrDouble(w, q, 8, 5);
-      w.Key("lon");
-      NullOrDouble(w, q, 9, 5);
-      w.Key("geonameid");
-      if (q.IsNull(10))
-        w.Null();
-      else
-        w.Int(q.Int(10));
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-
-  w.Key("timexes");
-  w.BeginArray();
-  {
-    Query q(db,
-            "SELECT idx, start, end, text, type, value, mod FROM timexes WHERE doc=?1 ORDER BY "
-            "idx");
-    q.BindInt(1, id);
-    while (q.Step()) {
-      w.BeginObject();
-      w.Key("idx");
-      w.Int(q.Int(0));
-      SpanJson(w, q, 1);
-      w.Key("text");
-      w.String(q.Text(3));
-      w.Key("type");
-      w.StringOrNull(q.Text(4));
-      w.Key("value");
-      w.StringOrNull(q.Text(5));
-      w.Key("mod");
-      w.StringOrNull(q.Text(6));
-      w.EndObject();
-    }
-  }
-  w.EndArray();
+  RowsJson(w, db, "places",
+           "SELECT idx, start, end, text, name, country, admin1, feature, lat, lon, geonameid "
+           "FROM places WHERE doc=?1 ORDER BY idx",
+           id,
+           {{"idx", As::kInt, 0},
+            {"", As::kSpan, 1},
+            {"text", As::kText, 3},
+            {"name", As::kTextOrNull, 4},
+            {"country", As::kTextOrNull, 5},
+            {"admin1", As::kTextOrNull, 6},
+            {"feature", As::kTextOrNull, 7},
+            {"lat", As::kCoord, 8},
+            {"lon", As::kCoord, 9},
+            {"geonameid", As::kIntOrNull, 10}});
+  RowsJson(w, db, "timexes",
+           "SELECT idx, start, end, text, type, value, mod FROM timexes WHERE doc=?1 ORDER BY idx",
+           id,
+           {{"idx", As::kInt, 0},
+            {"", As::kSpan, 1},
+            {"text", As::kText, 3},
+            {"type", As::kTextOrNull, 4},
+            {"value", As::kTextOrNull, 5},
+            {"mod", As::kTextOrNull, 6}});
 
   w.Key("events");
   w.BeginArray();

@@ -123,6 +123,11 @@ TEST_F(ApiTest, EveryEndpointAnswersJson) {
   EXPECT_EQ(std::string_view(doc["text"]), "Russia attacked Ukraine on Tuesday.");
   EXPECT_EQ(doc["events"].get_array().size(), 1u);
   EXPECT_EQ(std::string_view(doc["timexes"].at(0)["text"]), "Tuesday");
+  EXPECT_EQ(int64_t(doc["timexes"].at(0)["start"]), 27);
+  EXPECT_EQ(doc["sentences"].get_array().size(), 1u);
+  EXPECT_EQ(int64_t(doc["sentences"].at(0)["end"]), 35);
+  EXPECT_EQ(std::string_view(doc["mentions"].at(0)["code"]), "RUSMIL");
+  EXPECT_EQ(int64_t(doc["mentions"].at(1)["start"]), 16);
   EXPECT_EQ(int64_t(doc["events"].at(0)["timex"]), 0);
   EXPECT_EQ(int64_t(doc["events"].at(0)["verb"]["start"]), 7);
 }
