@@ -266,6 +266,13 @@ void EventCoder::Code(Document* doc) const {
               (IsPreposition(w) && w != "to") || IsParticle(w) ? kParticleReach : kPatternReach;
           for (uint32_t k = pos; k < s.end_token && k < pos + reach; ++k) {
             if (IsClauseBreak(doc->tokens[k].norm) || doc->tokens[k].norm == ",") break;
+            // A preposition belongs to the nearest verb before it, and never reaches across a
+            // coordination: in "condemns the attack and calls on both parties" the "on" is
+            // not the attack's.
+            if (reach == kParticleReach &&
+                (doc->tokens[k].upos == "VERB" || doc->tokens[k].norm == "and" ||
+                 doc->tokens[k].norm == "or" || doc->tokens[k].norm == "but"))
+              break;
             if (doc->tokens[k].norm == w) {
               found = true;
               pos = k + 1;
@@ -400,8 +407,12 @@ void EventCoder::Code(Document* doc) const {
         if (a.first_token < from) continue;
         if (a.first_token > from + reach) break;
         bool blocked = false;
+        // Nor across a coordination ("condemns the attack and calls on both parties": the
+        // parties are not the attack's target).
         for (uint32_t k = from; k < a.first_token; ++k)
-          if (IsClauseBreak(doc->tokens[k].norm) || IsSubordinator(doc->tokens[k].norm))
+          if (IsClauseBreak(doc->tokens[k].norm) || IsSubordinator(doc->tokens[k].norm) ||
+              doc->tokens[k].norm == "and" || doc->tokens[k].norm == "or" ||
+              doc->tokens[k].norm == "but")
             blocked = true;
         if (blocked) break;
         if (m == exclude) continue;
@@ -593,7 +604,12 @@ void EventCoder::Code(Document* doc) const {
       // Violence whose perpetrator the text does not name ("three civilians were killed in a
       // car bombing") is still an event against its victims, coded with no source as event
       // data sets code an unknown actor.
+      // An event noun needs its own preposition for that ("the attack on the convoy"): a
+      // bare "the attack" takes no victim from a misread phrase nearby.
+      const bool noun_with_preposition =
+          p.is_noun && std::any_of(p.words.begin(), p.words.end(), IsPreposition);
       const bool unknown_source = src < 0 && tgt >= 0 && !tr.intent && !p.target_none &&
+                                  (!p.is_noun || noun_with_preposition) &&
                                   (root == "18" || root == "19" || root == "20");
       if (src < 0 && !unknown_source) continue;
       // An event whose target cannot be found is still an event of its source ("rebels
