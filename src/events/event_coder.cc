@@ -394,9 +394,22 @@ void EventCoder::Code(Document* doc) const {
       return out;
     };
     // The subject of the clause of token `head`: nearest mention before it outside a PP.
+    // Not across an adverbial clause opener: in "23 civilians were killed when an airstrike
+    // hit a market" the civilians did not strike.
     auto clause_subject = [&](uint32_t head) {
+      uint32_t floor = s.first_token;
+      for (uint32_t k = head; k > s.first_token; --k) {
+        const std::string& w = doc->tokens[k - 1].norm;
+        if (w == "when" || w == "while" || w == "because" || w == "until" || w == "if" ||
+            w == "although" || w == "whereas" || w == "unless") {
+          floor = k;
+          break;
+        }
+      }
       for (auto it = ms.rbegin(); it != ms.rend(); ++it)
-        if (doc->actors[*it].end_token <= head && !preceded_by_preposition(*it)) return *it;
+        if (doc->actors[*it].end_token <= head && doc->actors[*it].first_token >= floor &&
+            !preceded_by_preposition(*it))
+          return *it;
       return -1;
     };
     // The first mention after token `from` that is an object or a target-marking PP, within
