@@ -224,10 +224,20 @@ TEST(Cli, SeedArticle) {
             std::string::npos);
   // Kim Il-Sung's visit to the USSR is dated by its own "in 1949"; the unveiling is not.
   EXPECT_NE(r.out.find("\"date\":\"1949\""), std::string::npos);
+  // "Washington said ... there are around 8,000 North Korean troops stationed in the Kursk
+  // region": a deployment claimed by the USA, not a plain fact.
+  bool claimed_deployment = false;
   std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);)
+  for (std::string line; std::getline(lines, line);) {
     if (line.find("\"text\":\"unveiled") != std::string::npos)
       EXPECT_EQ(line.find("\"date\":\"1949\""), std::string::npos) << line;
+    if (line.find("\"verb\":{\"text\":\"stationed\"") != std::string::npos &&
+        line.find("\"code\":\"PRKMIL\"") != std::string::npos &&
+        line.find("\"attribution\":{\"speaker\":\"Washington\",\"code\":\"USA\"}") !=
+            std::string::npos)
+      claimed_deployment = true;
+  }
+  EXPECT_TRUE(claimed_deployment) << r.out;
   // "what he called inaction by his Western allies on the issue" is no appeal (CAMEO 020).
   EXPECT_EQ(r.out.find("\"cameo\":\"020\""), std::string::npos);
   // The donation appeal that closes the article yields nothing.
