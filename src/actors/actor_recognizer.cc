@@ -20,11 +20,12 @@ struct Atom {
 // "the foreign minister of Russia" is handled apart).
 bool IsGlue(const std::string& w) {
   static const std::unordered_set<std::string> kGlue = {
-      "'s",      "'",        "the",      "a",       "an",      "top",      "chief",    "senior",
-      "former",  "new",      "deputy",   "then",    "acting",  "first",    "two",      "several",
-      "many",    "some",     "own",      "elite",   "local",   "federal",  "national", "regional",
-      "interim", "outgoing", "incoming", "veteran", "leading", "powerful", "state",    "-",
-      "its",     "their",    "his",      "her"};
+      "'s",      "'",        "the",      "a",       "an",      "top",       "chief",    "senior",
+      "former",  "new",      "deputy",   "then",    "acting",  "first",     "two",      "several",
+      "many",    "some",     "own",      "elite",   "local",   "federal",   "national", "regional",
+      "interim", "outgoing", "incoming", "veteran", "leading", "powerful",  "state",    "-",
+      "its",     "their",    "his",      "her",     "junior",  "assistant", "special",  "ousted",
+      "exiled",  "current",  "retired",  "ruling",  "main",    "hardline",  "moderate"};
   return kGlue.count(w) > 0;
 }
 
