@@ -180,6 +180,36 @@ TEST(Html, TitleDropsTheSiteName) {
   EXPECT_EQ(a.title, "Budget passes after all-night session");
 }
 
+TEST(Html, HeadlineTextAsABrowserShowsIt) {
+  // An inline element inside a word joins it; <br> and a block-styled span separate lines.
+  Article a = ArticleExtractor().ExtractHtml(
+      "<h1>Cut your planning <span class=drop>C</span>ycle in half</h1>"
+      "<p>The parliament passed the budget on Tuesday after a long debate.</p>",
+      "");
+  EXPECT_EQ(a.title, "Cut your planning Cycle in half");
+  a = ArticleExtractor().ExtractHtml(
+      "<h1>Best note apps<span class=block>Top tools compared</span></h1>"
+      "<p>The parliament passed the budget on Tuesday after a long debate.</p>",
+      "");
+  EXPECT_EQ(a.title, "Best note apps Top tools compared");
+  a = ArticleExtractor().ExtractHtml(
+      "<h1>Weekend<br>coding agent</h1><p>The parliament passed the budget on Tuesday.</p>", "");
+  EXPECT_EQ(a.title, "Weekend coding agent");
+}
+
+TEST(Html, PostClassesOnTheArticleAreNotFurniture) {
+  // A CMS labels the post with its categories and state ("category-...-recommendations",
+  // "has-comments"): its <h1> is still the headline; a comment thread's is not.
+  Article a = ArticleExtractor().ExtractHtml(
+      "<html><head><title>Language apps ranked</title></head>"
+      "<body class=\"single has-comments\"><article class=\"post "
+      "category-learning-recommendations has-comments\"><h1>Top ten language apps tested "
+      "by experts</h1><p>We tried every app for a month and kept notes on each.</p></article>"
+      "<div class=comments><h1>Comment from a reader on this page</h1></div></body></html>",
+      "");
+  EXPECT_EQ(a.title, "Top ten language apps tested by experts");
+}
+
 TEST(Html, EntitiesAndScriptText) {
   Article a = ArticleExtractor().ExtractHtml(
       "<title>Talks &amp; more</title><script>var x='<p>never</p>';</script>"

@@ -250,14 +250,39 @@ std::string Collapse(std::string_view s) {
   return CollapseSpace(s);
 }
 
-// Text of an element's subtree, collapsed.
+// Text of an element's subtree, collapsed. Inline elements join their text as written
+// ("Planning <span>C</span>ycle" is "Planning Cycle"); a block element or <br> separates it,
+// and so does an element boundary between a lower-case letter or the end of a sentence and
+// a capital ("Alternatives<span class=block>Top Tools</span>": a span styled as a line).
 std::string InnerText(const HtmlDom& dom, uint32_t e) {
   std::string t;
-  for (uint32_t i = e + 1; i < dom[e].end; ++i)
-    if (dom.is_text(i)) {
-      t += dom.text(i);
+  std::vector<std::pair<uint32_t, bool>> open;  // where the open elements end; block or not
+  bool boundary = false;                        // an element starts or ends before the next text
+  auto separate = [&](bool block) {
+    if (block)
       t += ' ';
+    else
+      boundary = true;
+  };
+  for (uint32_t i = e + 1; i < dom[e].end; ++i) {
+    while (!open.empty() && open.back().first <= i) {
+      separate(open.back().second);
+      open.pop_back();
     }
+    if (dom.is_text(i)) {
+      std::string_view s = dom.text(i);
+      if (boundary && !t.empty() && !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) &&
+          (std::islower(static_cast<unsigned char>(t.back())) ||
+           std::string_view(".?!:)").find(t.back()) != std::string_view::npos))
+        t += ' ';
+      boundary = false;
+      t += s;
+    } else {
+      bool block = IsBlockTag(dom.tag(i));
+      separate(block);
+      if (dom[i].end > i + 1) open.emplace_back(dom[i].end, block);
+    }
+  }
   return Collapse(t);
 }
 
@@ -555,6 +580,27 @@ bool SameText(const std::string& a, const std::string& b) {
   return !a.empty() && AsciiLower(a) == AsciiLower(b);
 }
 
+// True when an element's class or id names a comment thread or a list of related stories.
+// Class tokens that label what a post is about or has ("category-language-recommendations",
+// "tag-related-reading", "has-comments": a CMS's post classes on the <article> itself) do
+// not count.
+bool NamesFurniture(const HtmlDom& dom, uint32_t i) {
+  auto furniture = [](std::string_view name) {
+    return Contains(name, "comment") || Contains(name, "related") || Contains(name, "recommend");
+  };
+  std::string cls = AsciiLower(dom.attr(i, HtmlAttr::kClass));
+  for (size_t a = 0; a < cls.size();) {
+    size_t b = cls.find_first_of(" \t\n", a);
+    if (b == std::string::npos) b = cls.size();
+    std::string_view token = std::string_view(cls).substr(a, b - a);
+    if (!StartsWith(token, "category-") && !StartsWith(token, "tag-") &&
+        !StartsWith(token, "has-") && furniture(token))
+      return true;
+    a = b + 1;
+  }
+  return furniture(AsciiLower(dom.attr(i, HtmlAttr::kId)));
+}
+
 }  // namespace
 
 // A <footer> inside an <article> is the article's own (its byline and date), not the page's.
@@ -565,9 +611,8 @@ bool InFurniture(const HtmlDom& dom, uint32_t i) {
     if (t == HtmlTag::kNav || t == HtmlTag::kAside) return true;
     if (t == HtmlTag::kFooter) in_footer = true;
     if (t == HtmlTag::kArticle) in_footer = false;
-    std::string ci = ClassId(dom, i);
-    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
-      return true;
+    if (t == HtmlTag::kBody || t == HtmlTag::kHtml) break;
+    if (NamesFurniture(dom, i)) return true;
   }
   return in_footer;
 }
