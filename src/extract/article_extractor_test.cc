@@ -210,6 +210,61 @@ TEST(Html, PostClassesOnTheArticleAreNotFurniture) {
   EXPECT_EQ(a.title, "Top ten language apps tested by experts");
 }
 
+// The title from the <h1> and the declared titles (JSON-LD headline, og:title, <title>).
+std::string TitleOf(const std::string& head, const std::string& body) {
+  return ArticleExtractor()
+      .ExtractHtml("<html><head>" + head + "</head><body>" + body +
+                       "<p>The parliament passed the budget on Tuesday after a long debate, "
+                       "officials said.</p></body></html>",
+                   "")
+      .title;
+}
+
+TEST(Html, TitleHeadlineAgainstDeclaredTitles) {
+  // A blog's name in the <h1> that <title> sets before og:title's headline is not the title.
+  EXPECT_EQ(TitleOf("<title>Lessons Learned: The lean startup</title>"
+                    "<meta property=og:title content=\"The lean startup\">",
+                    "<h1>Lessons Learned</h1>"),
+            "The lean startup");
+  // One word of a long declared title does not confirm an <h1> holding it.
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"How we took over Acme, Initech, Globex "
+                    "and hundreds of companies through one supply-chain attack\">",
+                    "<h1>gist / writeup.md</h1><h1>Acme</h1>"),
+            "How we took over Acme, Initech, Globex and hundreds of companies through one "
+            "supply-chain attack");
+  // A headline in capitals takes the declared title's case; capitals the page declares stay.
+  EXPECT_EQ(TitleOf("<title>Tips for Online Success</title>", "<h1>TIPS FOR ONLINE SUCCESS</h1>"),
+            "Tips for Online Success");
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"CONSULTING VS. INSURANCE\">",
+                    "<h1>CONSULTING VS. INSURANCE</h1>"),
+            "CONSULTING VS. INSURANCE");
+  // A kicker or a date run into the headline.
+  EXPECT_EQ(TitleOf("<title>Best social media agencies of 2025 | Example Agency</title>",
+                    "<h1>Blog: Best social media agencies of 2025</h1>"),
+            "Best social media agencies of 2025");
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Preparing a transition in Debusine\">",
+                    "<h1><time>Dec 18 2025</time> Preparing a transition in Debusine</h1>"),
+            "Preparing a transition in Debusine");
+  // A section set off by a pipe in the headline; "Headline | Section | Site".
+  EXPECT_EQ(TitleOf("<title>How meditation changes the brain | Opinion</title>",
+                    "<h1>How meditation changes the brain | Opinion</h1>"),
+            "How meditation changes the brain");
+  EXPECT_EQ(
+      TitleOf("<title>How to help toddlers sleep | Patient Education | City Hospital</title>", ""),
+      "How to help toddlers sleep");
+  // A dash in the headline joins its own parts.
+  EXPECT_EQ(TitleOf("<title>Zero Waste - A Beginner's Guide</title>",
+                    "<h1>Zero Waste - A Beginner's Guide</h1>"),
+            "Zero Waste - A Beginner's Guide");
+  // A JSON-LD headline cut off inside a bracket gives way to the whole title.
+  EXPECT_EQ(TitleOf("<script type=application/ld+json>{\"@type\":\"BlogPosting\",\"headline\":"
+                    "\"We help four readers (including\"}</script>"
+                    "<meta property=og:title content=\"We help four readers (including one "
+                    "trick that works)\">",
+                    ""),
+            "We help four readers (including one trick that works)");
+}
+
 TEST(Html, EntitiesAndScriptText) {
   Article a = ArticleExtractor().ExtractHtml(
       "<title>Talks &amp; more</title><script>var x='<p>never</p>';</script>"
