@@ -238,6 +238,17 @@ TEST(Html, TitleHeadlineAgainstDeclaredTitles) {
   EXPECT_EQ(TitleOf("<meta property=og:title content=\"CONSULTING VS. INSURANCE\">",
                     "<h1>CONSULTING VS. INSURANCE</h1>"),
             "CONSULTING VS. INSURANCE");
+  EXPECT_EQ(
+      TitleOf("<title>History of coffee | Encyclopedia</title>", "<h1>history of coffee</h1>"),
+      "History of coffee");
+  EXPECT_EQ(TitleOf("<title>Definition of restaurant</title>", "<h1>restaurant</h1>"),
+            "restaurant");
+  // Of several headlines none confirms, the one inside the <article> (the others: cards).
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Our favourite biking spots\">",
+                    "<article><h1>The best trails in town for biking</h1><p>Text.</p></article>"
+                    "<div class=cards><h1>Where to hike this spring</h1>"
+                    "<h1>Five markets to shop for food</h1></div>"),
+            "The best trails in town for biking");
   // A kicker or a date run into the headline.
   EXPECT_EQ(TitleOf("<title>Best social media agencies of 2025 | Example Agency</title>",
                     "<h1>Blog: Best social media agencies of 2025</h1>"),

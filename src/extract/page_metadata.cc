@@ -584,15 +584,16 @@ std::string_view CutOffStem(std::string_view t) {
   return open > 0 ? t : std::string_view();
 }
 
-// Written in capitals only ("BEST DRIP COFFEE MAKER"): the page's styling, not the words'
-// own case.
-bool AllCaps(std::string_view s) {
-  int upper = 0;
+// Words written in one case only ("BEST DRIP COFFEE MAKER", "history of coffee"): the page's
+// styling, not the words' own case.
+bool OneCase(std::string_view s) {
+  int upper = 0, lower = 0;
   for (char c : s) {
-    if (std::islower(static_cast<unsigned char>(c))) return false;
     upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+    lower += std::islower(static_cast<unsigned char>(c)) != 0;
   }
-  return upper >= 4;
+  // One word in lower case is often meant so ("restaurant" in a dictionary, a domain name).
+  return upper + lower >= 4 && (upper == 0 || lower == 0) && s.find(' ') != std::string_view::npos;
 }
 
 // Lower-cased words of a title.
@@ -897,18 +898,28 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   std::string first_long;
   for (const auto& h : h1s)
     if (first_long.empty() && TitleWords(h).size() > 3) first_long = h;
-  if (md.title.empty() && h1s.size() == 1 && (declared.empty() || !first_long.empty())) {
-    md.title = h1s[0];
-    headline_h1 = h1_at[0];
+  // So is the one headline inside an <article> when the others are outside it (a logo, a
+  // card list under the story).
+  size_t lone = h1s.size() == 1 ? 0 : h1s.size();
+  for (size_t k = 0; k < h1s.size() && h1s.size() > 1; ++k) {
+    bool in_article = false;
+    for (uint32_t a = h1_at[k]; a != 0 && !in_article; a = dom[a].parent)
+      in_article = dom.tag(a) == HtmlTag::kArticle;
+    if (in_article) lone = lone == h1s.size() ? k : h1s.size() + 1;
+  }
+  if (md.title.empty() && lone < h1s.size() &&
+      (declared.empty() || TitleWords(h1s[lone]).size() > 3)) {
+    md.title = h1s[lone];
+    headline_h1 = h1_at[lone];
   }
   if (headline_h1 != 0) {
-    // A headline in capitals is the page's styling, unless a declared title is written so
-    // too: the first declared title that confirms it gives the words' own case.
-    if (AllCaps(md.title) &&
+    // A headline in capitals (or in no capitals) is the page's styling, unless a declared
+    // title is written so too: the first declared title that confirms it gives the case.
+    if (OneCase(md.title) &&
         std::find(declared.begin(), declared.end(), md.title) == declared.end())
       for (const auto& d : declared)
         if (TitleMatch(md.title, d) > 0) {
-          if (!AllCaps(d)) md.title = d;
+          if (!OneCase(d)) md.title = d;
           break;
         }
     for (const auto& d : declared) {
