@@ -29,6 +29,13 @@ class WordBags(unittest.TestCase):
         self.assertTrue(xc.contains(norm, "sign up for"))
         self.assertFalse(xc.contains(norm, ""))
 
+    def test_titles(self):
+        # Typographic quotes and compatibility forms are one character; case and words count.
+        self.assertEqual(xc.norm_title("A Beginner\u2019s  Guide\uff1f"), "A Beginner's Guide?")
+        self.assertEqual(xc.norm_title("\u201cI Do\u201d\u2026"), '"I Do"...')
+        self.assertNotEqual(xc.norm_title("History of coffee"), xc.norm_title("history of coffee"))
+        self.assertNotEqual(xc.norm_title("A \u2014 B"), xc.norm_title("A -- B"))
+
 
 class Wcxb(unittest.TestCase):
     def test_score_pages(self):

@@ -180,6 +180,102 @@ TEST(Html, TitleDropsTheSiteName) {
   EXPECT_EQ(a.title, "Budget passes after all-night session");
 }
 
+TEST(Html, HeadlineTextAsABrowserShowsIt) {
+  // An inline element inside a word joins it; <br> and a block-styled span separate lines.
+  Article a = ArticleExtractor().ExtractHtml(
+      "<h1>Cut your planning <span class=drop>C</span>ycle in half</h1>"
+      "<p>The parliament passed the budget on Tuesday after a long debate.</p>",
+      "");
+  EXPECT_EQ(a.title, "Cut your planning Cycle in half");
+  a = ArticleExtractor().ExtractHtml(
+      "<h1>Best note apps<span class=block>Top tools compared</span></h1>"
+      "<p>The parliament passed the budget on Tuesday after a long debate.</p>",
+      "");
+  EXPECT_EQ(a.title, "Best note apps Top tools compared");
+  a = ArticleExtractor().ExtractHtml(
+      "<h1>Weekend<br>coding agent</h1><p>The parliament passed the budget on Tuesday.</p>", "");
+  EXPECT_EQ(a.title, "Weekend coding agent");
+}
+
+TEST(Html, PostClassesOnTheArticleAreNotFurniture) {
+  // A CMS labels the post with its categories and state ("category-...-recommendations",
+  // "has-comments"): its <h1> is still the headline; a comment thread's is not.
+  Article a = ArticleExtractor().ExtractHtml(
+      "<html><head><title>Language apps ranked</title></head>"
+      "<body class=\"single has-comments\"><article class=\"post "
+      "category-learning-recommendations has-comments\"><h1>Top ten language apps tested "
+      "by experts</h1><p>We tried every app for a month and kept notes on each.</p></article>"
+      "<div class=comments><h1>Comment from a reader on this page</h1></div></body></html>",
+      "");
+  EXPECT_EQ(a.title, "Top ten language apps tested by experts");
+}
+
+// The title from the <h1> and the declared titles (JSON-LD headline, og:title, <title>).
+std::string TitleOf(const std::string& head, const std::string& body) {
+  return ArticleExtractor()
+      .ExtractHtml("<html><head>" + head + "</head><body>" + body +
+                       "<p>The parliament passed the budget on Tuesday after a long debate, "
+                       "officials said.</p></body></html>",
+                   "")
+      .title;
+}
+
+TEST(Html, TitleHeadlineAgainstDeclaredTitles) {
+  // A blog's name in the <h1> that <title> sets before og:title's headline is not the title.
+  EXPECT_EQ(TitleOf("<title>Lessons Learned: The lean startup</title>"
+                    "<meta property=og:title content=\"The lean startup\">",
+                    "<h1>Lessons Learned</h1>"),
+            "The lean startup");
+  // One word of a long declared title does not confirm an <h1> holding it.
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"How we took over Acme, Initech, Globex "
+                    "and hundreds of companies through one supply-chain attack\">",
+                    "<h1>gist / writeup.md</h1><h1>Acme</h1>"),
+            "How we took over Acme, Initech, Globex and hundreds of companies through one "
+            "supply-chain attack");
+  // A headline in capitals takes the declared title's case; capitals the page declares stay.
+  EXPECT_EQ(TitleOf("<title>Tips for Online Success</title>", "<h1>TIPS FOR ONLINE SUCCESS</h1>"),
+            "Tips for Online Success");
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"CONSULTING VS. INSURANCE\">",
+                    "<h1>CONSULTING VS. INSURANCE</h1>"),
+            "CONSULTING VS. INSURANCE");
+  EXPECT_EQ(
+      TitleOf("<title>History of coffee | Encyclopedia</title>", "<h1>history of coffee</h1>"),
+      "History of coffee");
+  EXPECT_EQ(TitleOf("<title>Definition of restaurant</title>", "<h1>restaurant</h1>"),
+            "restaurant");
+  // Of several headlines none confirms, the one inside the <article> (the others: cards).
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Our favourite biking spots\">",
+                    "<article><h1>The best trails in town for biking</h1><p>Text.</p></article>"
+                    "<div class=cards><h1>Where to hike this spring</h1>"
+                    "<h1>Five markets to shop for food</h1></div>"),
+            "The best trails in town for biking");
+  // A kicker or a date run into the headline.
+  EXPECT_EQ(TitleOf("<title>Best social media agencies of 2025 | Example Agency</title>",
+                    "<h1>Blog: Best social media agencies of 2025</h1>"),
+            "Best social media agencies of 2025");
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Preparing a transition in Debusine\">",
+                    "<h1><time>Dec 18 2025</time> Preparing a transition in Debusine</h1>"),
+            "Preparing a transition in Debusine");
+  // A section set off by a pipe in the headline; "Headline | Section | Site".
+  EXPECT_EQ(TitleOf("<title>How meditation changes the brain | Opinion</title>",
+                    "<h1>How meditation changes the brain | Opinion</h1>"),
+            "How meditation changes the brain");
+  EXPECT_EQ(
+      TitleOf("<title>How to help toddlers sleep | Patient Education | City Hospital</title>", ""),
+      "How to help toddlers sleep");
+  // A dash in the headline joins its own parts.
+  EXPECT_EQ(TitleOf("<title>Zero Waste - A Beginner's Guide</title>",
+                    "<h1>Zero Waste - A Beginner's Guide</h1>"),
+            "Zero Waste - A Beginner's Guide");
+  // A JSON-LD headline cut off inside a bracket gives way to the whole title.
+  EXPECT_EQ(TitleOf("<script type=application/ld+json>{\"@type\":\"BlogPosting\",\"headline\":"
+                    "\"We help four readers (including\"}</script>"
+                    "<meta property=og:title content=\"We help four readers (including one "
+                    "trick that works)\">",
+                    ""),
+            "We help four readers (including one trick that works)");
+}
+
 TEST(Html, EntitiesAndScriptText) {
   Article a = ArticleExtractor().ExtractHtml(
       "<title>Talks &amp; more</title><script>var x='<p>never</p>';</script>"

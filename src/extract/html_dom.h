@@ -182,6 +182,10 @@ class HtmlDom {
 // was escaped twice (JSON-LD written from HTML). The parser decodes the page's own text.
 std::string DecodeEntities(std::string_view s);
 
+// Elements that start a new line of text (paragraphs, headings, list items, sections, <br>):
+// text on either side of one is not the same word.
+bool IsBlockTag(HtmlTag t);
+
 // Collapses runs of ASCII white space (and NBSP) to one space and trims both ends.
 std::string CollapseSpace(std::string_view s);
 

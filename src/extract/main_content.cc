@@ -268,55 +268,6 @@ bool NeverContent(HtmlTag t) {
   }
 }
 
-bool IsBlockTag(HtmlTag t) {
-  switch (t) {
-    case HtmlTag::kP:
-    case HtmlTag::kDiv:
-    case HtmlTag::kSection:
-    case HtmlTag::kArticle:
-    case HtmlTag::kMain:
-    case HtmlTag::kHeader:
-    case HtmlTag::kFooter:
-    case HtmlTag::kAside:
-    case HtmlTag::kH1:
-    case HtmlTag::kH2:
-    case HtmlTag::kH3:
-    case HtmlTag::kH4:
-    case HtmlTag::kH5:
-    case HtmlTag::kH6:
-    case HtmlTag::kUl:
-    case HtmlTag::kOl:
-    case HtmlTag::kLi:
-    case HtmlTag::kDl:
-    case HtmlTag::kDt:
-    case HtmlTag::kDd:
-    case HtmlTag::kBlockquote:
-    case HtmlTag::kPre:
-    case HtmlTag::kTable:
-    case HtmlTag::kThead:
-    case HtmlTag::kTbody:
-    case HtmlTag::kTfoot:
-    case HtmlTag::kTr:
-    case HtmlTag::kCaption:
-    case HtmlTag::kFigure:
-    case HtmlTag::kFigcaption:
-    case HtmlTag::kForm:
-    case HtmlTag::kAddress:
-    case HtmlTag::kDetails:
-    case HtmlTag::kSummary:
-    case HtmlTag::kHr:
-    case HtmlTag::kBr:
-    case HtmlTag::kCenter:
-    case HtmlTag::kHgroup:
-    case HtmlTag::kBody:
-    case HtmlTag::kHtml:
-    case HtmlTag::kMenu:
-      return true;
-    default:
-      return false;
-  }
-}
-
 uint32_t VisibleChars(std::string_view s, uint32_t* commas) {
   uint32_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {

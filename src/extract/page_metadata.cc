@@ -250,14 +250,39 @@ std::string Collapse(std::string_view s) {
   return CollapseSpace(s);
 }
 
-// Text of an element's subtree, collapsed.
+// Text of an element's subtree, collapsed. Inline elements join their text as written
+// ("Planning <span>C</span>ycle" is "Planning Cycle"); a block element or <br> separates it,
+// and so does an element boundary between a lower-case letter or the end of a sentence and
+// a capital ("Alternatives<span class=block>Top Tools</span>": a span styled as a line).
 std::string InnerText(const HtmlDom& dom, uint32_t e) {
   std::string t;
-  for (uint32_t i = e + 1; i < dom[e].end; ++i)
-    if (dom.is_text(i)) {
-      t += dom.text(i);
+  std::vector<std::pair<uint32_t, bool>> open;  // where the open elements end; block or not
+  bool boundary = false;                        // an element starts or ends before the next text
+  auto separate = [&](bool block) {
+    if (block)
       t += ' ';
+    else
+      boundary = true;
+  };
+  for (uint32_t i = e + 1; i < dom[e].end; ++i) {
+    while (!open.empty() && open.back().first <= i) {
+      separate(open.back().second);
+      open.pop_back();
     }
+    if (dom.is_text(i)) {
+      std::string_view s = dom.text(i);
+      if (boundary && !t.empty() && !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) &&
+          (std::islower(static_cast<unsigned char>(t.back())) ||
+           std::string_view(".?!:)").find(t.back()) != std::string_view::npos))
+        t += ' ';
+      boundary = false;
+      t += s;
+    } else {
+      bool block = IsBlockTag(dom.tag(i));
+      separate(block);
+      if (dom[i].end > i + 1) open.emplace_back(dom[i].end, block);
+    }
+  }
   return Collapse(t);
 }
 
@@ -490,22 +515,34 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
   return out;
 }
 
-// Removes a site name from a page title: "Headline | Site" -> "Headline".
-std::string StripSiteFromTitle(const std::string& title, const std::string& site) {
-  static const char* kSeps[] = {" | ",       " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                " :: ",      " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ",
-                                " \xC2\xBB "};
+// What separates a headline from a site or section name in a page title.
+constexpr const char* kTitleSeps[] = {" | ",       " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                      " :: ",      " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ",
+                                      " \xC2\xBB "};
+
+// Removes a site name from a page title: "Headline | Site" -> "Headline", "Site | Headline" ->
+// "Headline" (the site named), "Headline | Section | Site" -> "Headline". A short tail (two spaces
+// or fewer, "Opinion", "Move.org") after any separator is taken for a site or section name too,
+// except in a headline (`in_h1`), where only a pipe sets one off ("Best movers in 2025 | Top 19
+// Companies"): a dash there more often joins the headline's own parts ("Zero Waste - A Beginner's
+// Guide").
+std::string StripSiteFromTitle(const std::string& title, const std::string& site,
+                               bool in_h1 = false) {
+  // "Headline | Section | Site": two pipes or more set off the headline at the front.
+  size_t pipe = title.find(" | ");
+  if (pipe != std::string::npos && pipe >= 10 && title.find(" | ", pipe + 3) != std::string::npos)
+    return title.substr(0, pipe);
   std::string lower_site = AsciiLower(site);
-  for (const char* sep : kSeps) {
+  for (const char* sep : kTitleSeps) {
     size_t p = title.rfind(sep);
     if (p == std::string::npos || p == 0) continue;
     std::string head = title.substr(0, p);
     std::string tail = title.substr(p + std::strlen(sep));
     std::string lt = AsciiLower(tail);
-    bool tail_is_site =
-        (!lower_site.empty() && (Contains(lt, lower_site) || Contains(lower_site, lt))) ||
-        std::count(tail.begin(), tail.end(), ' ') < 3;
-    if (tail_is_site && head.size() >= 10) return head;
+    bool names_site = !lower_site.empty() && (Contains(lt, lower_site) || Contains(lower_site, lt));
+    bool short_tail =
+        std::count(tail.begin(), tail.end(), ' ') < 3 && (!in_h1 || std::strcmp(sep, " | ") == 0);
+    if ((names_site || short_tail) && head.size() >= 10) return head;
     // "Site | Headline"
     size_t q = title.find(sep);
     std::string first = title.substr(0, q);
@@ -514,6 +551,49 @@ std::string StripSiteFromTitle(const std::string& title, const std::string& site
       return title.substr(q + std::strlen(sep));
   }
   return title;
+}
+
+// When `whole` is `part` joined to one more piece by a separator or a colon ("Part | Site",
+// "Blog Name: Part"), that piece; else "".
+std::string_view OtherPiece(std::string_view whole, std::string_view part) {
+  if (part.empty() || whole.size() <= part.size()) return {};
+  auto piece = [](std::string_view s) { return Trim(s); };
+  if (StartsWith(whole, part)) {
+    std::string_view rest = whole.substr(part.size());
+    if (StartsWith(rest, ": ")) return piece(rest.substr(2));
+    for (const char* sep : kTitleSeps)
+      if (StartsWith(rest, sep)) return piece(rest.substr(std::strlen(sep)));
+  }
+  if (EndsWith(whole, part)) {
+    std::string_view head = whole.substr(0, whole.size() - part.size());
+    if (EndsWith(head, ": ")) return piece(head.substr(0, head.size() - 2));
+    for (const char* sep : kTitleSeps)
+      if (EndsWith(head, sep)) return piece(head.substr(0, head.size() - std::strlen(sep)));
+  }
+  return {};
+}
+
+// When a title is cut off — it ends in an ellipsis or inside an open bracket ("... Find
+// Solutions (Including": a JSON-LD headline shortened to a length limit) — what is left of it;
+// else "".
+std::string_view CutOffStem(std::string_view t) {
+  for (std::string_view ellipsis : {"...", "\xE2\x80\xA6"})
+    if (EndsWith(t, ellipsis)) return Trim(t.substr(0, t.size() - ellipsis.size()));
+  int open = 0;
+  for (char c : t) open += (c == '(' || c == '[') - (c == ')' || c == ']');
+  return open > 0 ? t : std::string_view();
+}
+
+// Words written in one case only ("BEST DRIP COFFEE MAKER", "history of coffee"): the page's
+// styling, not the words' own case.
+bool OneCase(std::string_view s) {
+  int upper = 0, lower = 0;
+  for (char c : s) {
+    upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+    lower += std::islower(static_cast<unsigned char>(c)) != 0;
+  }
+  // One word in lower case is often meant so ("restaurant" in a dictionary, a domain name).
+  return upper + lower >= 4 && (upper == 0 || lower == 0) && s.find(' ') != std::string_view::npos;
 }
 
 // Lower-cased words of a title.
@@ -540,7 +620,8 @@ std::vector<std::string> TitleWords(std::string_view s) {
 
 // How well a declared title confirms a headline: the share of the declared title's words
 // that the headline has, when most of the headline's words are in the declared title
-// ("Headline | Site", a shortened or lengthened headline); 0 when they differ.
+// ("Headline | Site", a shortened or lengthened headline); 0 when they differ or the headline
+// holds a small part of the declared title.
 double TitleMatch(std::string_view headline, std::string_view declared) {
   std::vector<std::string> h = TitleWords(headline), d = TitleWords(declared);
   if (h.empty() || d.empty()) return 0;
@@ -548,11 +629,34 @@ double TitleMatch(std::string_view headline, std::string_view declared) {
   for (const auto& w : h)
     if (std::find(d.begin(), d.end(), w) != d.end()) ++common;
   if (common * 10 < h.size() * 6 || common * 10 < std::min(h.size(), d.size()) * 6) return 0;
-  return static_cast<double>(common) / static_cast<double>(std::max(h.size(), d.size()));
+  double share = static_cast<double>(common) / static_cast<double>(std::max(h.size(), d.size()));
+  // Under an eighth of the declared title: a name it mentions ("Discord" in a 17-word title).
+  return share < 0.125 ? 0 : share;
 }
 
 bool SameText(const std::string& a, const std::string& b) {
   return !a.empty() && AsciiLower(a) == AsciiLower(b);
+}
+
+// True when an element's class or id names a comment thread or a list of related stories.
+// Class tokens that label what a post is about or has ("category-language-recommendations",
+// "tag-related-reading", "has-comments": a CMS's post classes on the <article> itself) do
+// not count.
+bool NamesFurniture(const HtmlDom& dom, uint32_t i) {
+  auto furniture = [](std::string_view name) {
+    return Contains(name, "comment") || Contains(name, "related") || Contains(name, "recommend");
+  };
+  std::string cls = AsciiLower(dom.attr(i, HtmlAttr::kClass));
+  for (size_t a = 0; a < cls.size();) {
+    size_t b = cls.find_first_of(" \t\n", a);
+    if (b == std::string::npos) b = cls.size();
+    std::string_view token = std::string_view(cls).substr(a, b - a);
+    if (!StartsWith(token, "category-") && !StartsWith(token, "tag-") &&
+        !StartsWith(token, "has-") && furniture(token))
+      return true;
+    a = b + 1;
+  }
+  return furniture(AsciiLower(dom.attr(i, HtmlAttr::kId)));
 }
 
 }  // namespace
@@ -565,9 +669,8 @@ bool InFurniture(const HtmlDom& dom, uint32_t i) {
     if (t == HtmlTag::kNav || t == HtmlTag::kAside) return true;
     if (t == HtmlTag::kFooter) in_footer = true;
     if (t == HtmlTag::kArticle) in_footer = false;
-    std::string ci = ClassId(dom, i);
-    if (Contains(ci, "comment") || Contains(ci, "related") || Contains(ci, "recommend"))
-      return true;
+    if (t == HtmlTag::kBody || t == HtmlTag::kHtml) break;
+    if (NamesFurniture(dom, i)) return true;
   }
   return in_footer;
 }
@@ -742,23 +845,42 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // declared titles without the site's name.
   std::vector<std::string> declared;
   for (const std::string* s : {&ld.headline, &og_title, &tw_title, &title_tag})
-    if (!s->empty()) declared.push_back(Collapse(DecodeEntities(*s)));
-  // The page's headlines: <h1> elements outside page furniture that are not the site name.
+    if (!s->empty()) declared.push_back(StripSiteFromTitle(Collapse(DecodeEntities(*s)), md.site));
+  // Names the declared titles set beside the headline: where one is another plus a piece
+  // ("Blog Name: Headline" and "Headline"), the piece is the site's, section's or blog's name.
+  std::vector<std::string> names;
+  if (!md.site.empty()) names.push_back(md.site);
+  for (const auto& a : declared)
+    for (const auto& b : declared) {
+      std::string_view piece = OtherPiece(a, b);
+      if (!piece.empty()) names.emplace_back(piece);
+    }
+  // A declared title cut off where another goes on is the longer one.
+  for (auto& a : declared) {
+    std::string stem(CutOffStem(a));
+    if (stem.empty()) continue;
+    for (const auto& b : declared)
+      if (b.size() > stem.size() && StartsWith(b, stem) && b[stem.size()] == ' ') {
+        a = b;
+        break;
+      }
+  }
+  // The page's headlines: <h1> elements outside page furniture that are not one of those
+  // names, without a section or site name set off by a pipe ("Headline | Opinion").
   std::vector<std::string> h1s;
   std::vector<uint32_t> h1_at;  // their nodes
   uint32_t headline_h1 = 0;     // the <h1> taken as the title
   for (uint32_t i = 1; i < dom.size(); ++i) {
     if (dom.tag(i) != HtmlTag::kH1) continue;
     std::string h = InnerText(dom, i);
-    if (h.size() < 3 || h.size() > 400 || InFurniture(dom, i)) continue;
-    if (!md.site.empty() && SameText(h, md.site)) continue;
-    h1s.push_back(h);
+    if (h.size() < 3 || h.size() > 200 || InFurniture(dom, i)) continue;  // over 200: a lede
+    if (std::any_of(names.begin(), names.end(), [&](const auto& n) { return SameText(h, n); }))
+      continue;
+    h1s.push_back(StripSiteFromTitle(h, md.site, true));
     h1_at.push_back(i);
     if (h1s.size() > 8) break;
   }
-  // A headline that a declared title confirms; else the one headline; else a declared title
-  // without the site name.
-  for (auto& d : declared) d = StripSiteFromTitle(d, md.site);
+  // A headline that a declared title confirms; else the one headline; else a declared title.
   // The best-confirmed headline wins, not the first: a short site or section name in an
   // <h1> ("The Go Blog") shares a few words with "Headline - The Go Programming Language".
   double best_match = 0;
@@ -776,9 +898,48 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   std::string first_long;
   for (const auto& h : h1s)
     if (first_long.empty() && TitleWords(h).size() > 3) first_long = h;
-  if (md.title.empty() && h1s.size() == 1 && (declared.empty() || !first_long.empty())) {
-    md.title = h1s[0];
-    headline_h1 = h1_at[0];
+  // So is the one headline inside an <article> when the others are outside it (a logo, a
+  // card list under the story).
+  size_t lone = h1s.size() == 1 ? 0 : h1s.size();
+  for (size_t k = 0; k < h1s.size() && h1s.size() > 1; ++k) {
+    bool in_article = false;
+    for (uint32_t a = h1_at[k]; a != 0 && !in_article; a = dom[a].parent)
+      in_article = dom.tag(a) == HtmlTag::kArticle;
+    if (in_article) lone = lone == h1s.size() ? k : h1s.size() + 1;
+  }
+  if (md.title.empty() && lone < h1s.size() &&
+      (declared.empty() || TitleWords(h1s[lone]).size() > 3)) {
+    md.title = h1s[lone];
+    headline_h1 = h1_at[lone];
+  }
+  if (headline_h1 != 0) {
+    // A headline in capitals (or in no capitals) is the page's styling, unless a declared
+    // title is written so too: the first declared title that confirms it gives the case.
+    if (OneCase(md.title) &&
+        std::find(declared.begin(), declared.end(), md.title) == declared.end())
+      for (const auto& d : declared)
+        if (TitleMatch(md.title, d) > 0) {
+          if (!OneCase(d)) md.title = d;
+          break;
+        }
+    for (const auto& d : declared) {
+      // A kicker or a date run into the headline ("Blog: Headline", "Dec 18 2025 Headline")
+      // where a declared title is the headline alone.
+      if (md.title.size() <= d.size() || !EndsWith(md.title, d) || TitleWords(d).size() < 3)
+        continue;
+      std::string_view before =
+          Trim(std::string_view(md.title).substr(0, md.title.size() - d.size()));
+      if ((EndsWith(before, ":") && TitleWords(before).size() <= 2) ||
+          (before.size() <= 20 && !ParseDate(before).empty())) {
+        md.title = d;
+        break;
+      }
+    }
+  }
+  if (std::getenv("DYAD_EXTRACT_DEBUG")) {
+    for (const auto& h : h1s) std::fprintf(stderr, "title: h1 [%s]\n", h.c_str());
+    for (const auto& d : declared) std::fprintf(stderr, "title: declared [%s]\n", d.c_str());
+    std::fprintf(stderr, "title: best %.3f [%s]\n", best_match, md.title.c_str());
   }
   if (md.title.empty()) {
     // `declared` is in order of trust: JSON-LD headline, og:title, twitter:title, <title>.
