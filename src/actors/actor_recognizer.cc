@@ -1,5 +1,6 @@
 #include "actors/actor_recognizer.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -227,9 +228,14 @@ void ActorRecognizer::Recognize(Document* doc) const {
       if (!coordinated) continue;
       if (a.group < 0) a.group = next_group++;
       b.group = a.group;
-      // "Hungarian and Romanian officials": the shared agent word applies to both.
-      if (a.kind == "adj" && a.code.size() == 3 && b.code.size() > 3 &&
-          b.code.substr(0, 3) != a.code)
+      // "Hungarian and Romanian officials", "US and British forces": the shared agent word
+      // applies to both (an abbreviation such as "US" stands in the adjective's place).
+      const std::string_view a_text = doc->slice(a.span);
+      const bool abbreviation =
+          a.kind == "name" && a_text.size() <= 3 &&
+          std::all_of(a_text.begin(), a_text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if ((a.kind == "adj" || abbreviation) && a.code.size() == 3 && b.code.size() > 3 &&
+          b.code.substr(0, 3) != a.code && IsCountry(b.code.substr(0, 3)))
         a.code += b.code.substr(3);
     }
   }

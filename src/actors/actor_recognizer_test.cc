@@ -14,7 +14,7 @@ class RecognizerTest : public ::testing::Test {
   void SetUp() override {
     dir_.Write("t.actors",
                "ZWE\tname: Zimbabwe\nZWE\tadj: Zimbabwean\nUGA\tname: Uganda\nUGA\tadj: Ugandan\n"
-               "MAR\tname: Morocco\nIRQ\tcapital: Baghdad\nUSA\tname: United States\n"
+               "MAR\tname: Morocco\nIRQ\tcapital: Baghdad\nUSA\tname: United States; =US\n"
                "IGOUNO\torg: United Nations\n");
     dir_.Write("t.agents",
                "GOV\tpresident; king\nOPP\topposition group; opposition\n"
@@ -50,6 +50,11 @@ TEST_F(RecognizerTest, AgentTakesTheCountryAfterInOfFrom) {
                      "United States agreed."),
             (std::vector<std::string>{"King Hassan:MARGOV", "Morocco:MAR", "Demonstrators:IRQCVL",
                                       "Baghdad:IRQ", "United States:USA"}));
+}
+
+TEST_F(RecognizerTest, CoordinatedCountriesShareTheAgentWord) {
+  EXPECT_EQ(Mentions("US and Zimbabwean demonstrators marched."),
+            (std::vector<std::string>{"US:USACVL", "Zimbabwean demonstrators:ZWECVL"}));
 }
 
 TEST_F(RecognizerTest, AgentTakesTheDocumentsOnlyCountry) {

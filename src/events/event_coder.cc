@@ -317,7 +317,11 @@ void EventCoder::Code(Document* doc) const {
       for (int m : ms) {
         const auto& a = doc->actors[m];
         if (a.first_token <= t || a.first_token > t + 8) continue;
+        // "US and British forces must ...": the modal follows the last of a coordination.
         uint32_t k = a.end_token;
+        if (a.group >= 0)
+          for (int other : ms)
+            if (doc->actors[other].group == a.group) k = std::max(k, doc->actors[other].end_token);
         if (k < s.end_token && (doc->tokens[k].norm == "must" || doc->tokens[k].norm == "should")) {
           Trigger tr{t, t + 1, t, &MustDemandPattern()};
           tr.forced_target = m;
