@@ -238,6 +238,15 @@ TEST(Cli, SeedArticle) {
       claimed_deployment = true;
   }
   EXPECT_TRUE(claimed_deployment) << r.out;
+  // Inside Choe's quote ("'... to defend the sovereign rights ...,' she added") events are
+  // hers to answer for.
+  const auto defend = r.out.find("\"verb\":{\"text\":\"defend\"");
+  ASSERT_NE(defend, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"attribution\":{\"speaker\":\"North Korean Foreign Minister Choe "
+                       "Son-hui\",\"code\":\"PRKGOV\"}",
+                       defend),
+            std::string::npos)
+      << r.out;
   // "what he called inaction by his Western allies on the issue" is no appeal (CAMEO 020).
   EXPECT_EQ(r.out.find("\"cameo\":\"020\""), std::string::npos);
   // The donation appeal that closes the article yields nothing.

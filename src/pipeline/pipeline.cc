@@ -31,11 +31,20 @@ void Pipeline::Process(Document* doc) const {
   coref_.Resolve(doc);
   quotes_.Find(doc);
   events_.Code(doc);
-  AttachTimeAndPlace(doc);
+  AttachEventContext(doc);
 }
 
-void Pipeline::AttachTimeAndPlace(Document* doc) const {
+void Pipeline::AttachEventContext(Document* doc) const {
   for (Event& e : doc->events) {
+    // An event inside a quote's content is reported by the quote's speaker ("'... the
+    // Russian army will defend ...,' she added"), when the sentence gave none.
+    if (e.attribution < 0)
+      for (const Quote& q : doc->quotes)
+        if (q.speaker >= 0 && q.speaker != e.source && e.verb.start >= q.content.start &&
+            e.verb.end <= q.content.end) {
+          e.attribution = q.speaker;
+          break;
+        }
     const Sentence& s = doc->sentences[e.sentence];
     // The time expression of the event's own sentence nearest its verb that names a day or
     // a month, or a year other than the document's as an adverbial close after the verb

@@ -48,8 +48,9 @@ class Pipeline {
   const std::string& status() const { return status_; }
 
  private:
-  // Gives each event the date of its own time expression, and its place.
-  void AttachTimeAndPlace(Document* doc) const;
+  // Gives each event the speaker of the quote it is reported in, the date of its own time
+  // expression, and its place.
+  void AttachEventContext(Document* doc) const;
   const Dictionary& dict_;
   ArticleExtractor extractor_;
   Tokenizer tokenizer_;
