@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate a dyad `.actors` file of persons with dated roles (data/dict/persons.actors).
+"""Validate dyad `.actors` files of persons with dated roles (data/dict/persons*.actors).
 
 Checks, following data/dict/FORMAT.md:
   * syntax: TAB-separated fields `CODE <TAB> [kind:] phrase; ... [<TAB> [FROM..TO]]`,
@@ -15,7 +15,8 @@ Checks, following data/dict/FORMAT.md:
 Prints counts of lines, distinct persons and codes.
 
 Usage:  python3 tools/check_persons.py [--strict] [--quiet] [FILE ...]
-Default FILE: data/dict/persons.actors next to this tools/ directory.
+Default FILE: every data/dict/persons*.actors next to this tools/ directory (persons.actors,
+persons-1975-1999.actors), checked together so that conflicts across files are found.
 Exit status: 0 if no errors (and, with --strict, no warnings), 1 otherwise, 2 on bad usage.
 Python 3 standard library only.
 """
@@ -251,7 +252,7 @@ def summary(entries):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("files", nargs="*", help="`.actors` files (default: data/dict/persons.actors)")
+    ap.add_argument("files", nargs="*", help="`.actors` files (default: data/dict/persons*.actors)")
     ap.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ap.add_argument("--quiet", action="store_true", help="print only problems and the verdict")
     ap.add_argument("--any-kind", action="store_true",
@@ -259,9 +260,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     files = args.files
     if not files:
-        default = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                os.pardir, "data", "dict", "persons.actors"))
-        files = [os.path.relpath(default)]
+        ddir = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                             os.pardir, "data", "dict"))
+        files = sorted(os.path.relpath(os.path.join(ddir, f)) for f in os.listdir(ddir)
+                       if f.startswith("persons") and f.endswith(".actors"))
     rep = Report(args.quiet)
     entries = []
     for f in files:

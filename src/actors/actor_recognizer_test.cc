@@ -69,5 +69,37 @@ TEST_F(RecognizerTest, AgentTakesTheDocumentsOnlyCountry) {
             (std::vector<std::string>{"Peacekeepers:IGO", "Uganda:UGA"}));
 }
 
+// The default dictionary's persons code to their office only on dates they held it, and to
+// their country outside them (data/dict/persons.actors, persons-1975-1999.actors).
+TEST(RecognizerDefaultDictionary, OfficeHoldersCodeByDate) {
+  Diagnostics diag(nullptr);
+  auto dict = Dictionary::Load({Dictionary::DefaultDir()}, &diag);
+  ASSERT_TRUE(dict);
+  auto codes = [&](const std::string& text, const std::string& date) {
+    Document d;
+    d.raw = text;
+    d.date = date;
+    ArticleExtractor().Extract(&d);
+    Tokenizer().Tokenize(&d);
+    ActorRecognizer(*dict).Recognize(&d);
+    std::vector<std::string> out;
+    for (const auto& m : d.actors) out.push_back(std::string(d.slice(m.span)) + ":" + m.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(codes("Leonid Brezhnev met Helmut Kohl.", "1980-01-05"),
+            (V{"Leonid Brezhnev:SUNGOV", "Helmut Kohl:DEU"}));
+  EXPECT_EQ(codes("Leonid Brezhnev met Helmut Kohl.", "1990-05-01"),
+            (V{"Leonid Brezhnev:SUN", "Helmut Kohl:DEUGOV"}));
+  // A person who held a national office and an international one: the office held on the
+  // date, and the country outside both.
+  EXPECT_EQ(codes("Kurt Waldheim spoke.", "1978-01-01"), (V{"Kurt Waldheim:IGOUNO"}));
+  EXPECT_EQ(codes("Kurt Waldheim spoke.", "1990-01-01"), (V{"Kurt Waldheim:AUTGOV"}));
+  EXPECT_EQ(codes("Kurt Waldheim spoke.", "1995-01-01"), (V{"Kurt Waldheim:AUT"}));
+  // One surname, two presidents of the same office at different times.
+  EXPECT_EQ(codes("Bush spoke.", "1990-01-01"), (V{"Bush:USAGOV"}));
+  EXPECT_EQ(codes("Bush spoke.", "2004-01-01"), (V{"Bush:USAGOV"}));
+}
+
 }  // namespace
 }  // namespace dyad
