@@ -136,8 +136,8 @@ bool IsIntentWord(const std::string& w) {
 // Words after which "to VERB" refuses the act ("refused to release", "declined to meet").
 bool IsRefusalWord(const std::string& w) {
   static const std::unordered_set<std::string> kRefusal = {
-      "refuse",   "refuses",   "refused",  "refusing",  "decline",  "declines",
-      "declined", "declining", "rejected", "unwilling", "reluctant"};
+      "refuse",    "refuses",  "refused",   "refusing",  "decline", "declines", "declined",
+      "declining", "rejected", "unwilling", "reluctant", "failed",  "fails",    "fail"};
   return kRefusal.count(w) > 0;
 }
 
@@ -208,8 +208,12 @@ std::string IntentCode(const std::string& code) {
     if (base == "087") return "0356";
     return "035";
   }
+  if (root == "14") return "133";  // "will boycott", "vowed to strike": threaten dissent
   if (root == "16") {
-    if (base == "161" || base == "164") return "1313";
+    if (base == "164") return "134";  // halt negotiations
+    if (base == "165") return "135";  // halt mediation
+    if (base == "166") return "136";  // expel or withdraw
+    if (base == "161") return "1313";
     if (base == "162" || base == "163") return "1312";
     return "131";
   }
