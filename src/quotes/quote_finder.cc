@@ -825,8 +825,12 @@ class Finder {
   bool PlausibleSpeaker(uint32_t first, uint32_t end) const;
   bool IsClauseStart(uint32_t t) const;
   bool HasFiniteVerb(uint32_t first, uint32_t upper) const;
+  // Whether t opens a participle or adjective phrase modifying the noun before it ("a source
+  // involved in …", "people familiar with …").
+  bool ModifiesBefore(uint32_t t) const;
   Phrase MainSubject(uint32_t sentence_first, uint32_t before) const;
   bool ParseSubject(uint32_t verb, Phrase* out) const;
+  uint32_t DatelineEnd(uint32_t first, uint32_t end) const;
 
   // Cues.
   bool CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const;
@@ -1455,6 +1459,29 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     p.end = e;
     return p;
   }
+  // "says a source involved in the super-PAC's creation", "said a person familiar with the
+  // talks": a participle or adjective phrase that modifies the speaker runs, as an apposition
+  // does, to the end of the sentence (PolNeAR keeps it in the source).
+  if (apposition && t < upper && !tok_[t].capitalized && in_quote_[t] < 0 &&
+      (ModifiesBefore(t) || (t > first + 1 && IsPreposition(N(t)) && ModifiesBefore(t - 1)))) {
+    uint32_t e = t + 1;
+    bool ok = true;
+    while (e < upper && e - t < 40) {
+      if (in_quote_[e] >= 0 || N(e) == ";" || N(e) == ":") {
+        ok = false;
+        break;
+      }
+      if (N(e) == "." || N(e) == "!" || N(e) == "?") break;
+      uint32_t ce = 0;
+      CueWord cw;
+      if (N(e) == "," && e + 1 < upper &&
+          (CueAt(e + 1, &cw, &ce) || EndsWithIng(N(e + 1)) || Is(e + 1, "according")))
+        break;
+      ++e;
+    }
+    if (ok && (e == upper || (e < upper && tok_[e].is_punct))) p.end = e;
+    return p;
+  }
   if (apposition && t + 1 < upper && tok_[t].norm == ",") {
     // ", a spokesman for the campaign." up to the end of the sentence.
     uint32_t k = t + 1;
@@ -1478,6 +1505,18 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     if (ok && e > k) p.end = e;
   }
   return p;
+}
+
+bool Finder::ModifiesBefore(uint32_t t) const {
+  const std::string& w = N(t);
+  if (Parsed()) {
+    const std::string& u = tok_[t].upos;
+    const std::string& d = tok_[t].deprel;
+    return tok_[t].head >= 0 && static_cast<uint32_t>(tok_[t].head) < t &&
+           ((u == "VERB" && d == "acl") || (u == "ADJ" && (d == "amod" || d == "acl")));
+  }
+  return EndsWithIng(w) || w == "familiar" || w == "close" ||
+         (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0);
 }
 
 // Whether the words from `first` read as a clause, not a noun phrase: a finite verb (an
@@ -1531,6 +1570,37 @@ Phrase Finder::MainSubject(uint32_t first, uint32_t before) const {
 }
 
 // The subject of `verb` from the dependency parse (nsubj subtree), when it is contiguous.
+// A dateline at `first` ("WASHINGTON (AP) — Donald Trump said", "PARIS, Aug 31 (Reuters) -
+// France's …", "NEW YORK, Nov. 19 (UPI) —"): a place in capitals, then dates and an agency in
+// parentheses, up to a dash. Returns the token after the dash, or `first` when there is none.
+uint32_t Finder::DatelineEnd(uint32_t first, uint32_t end) const {
+  bool caps = false;
+  for (char c : doc_.slice(tok_[first].span)) {
+    if (c >= 'a' && c <= 'z') return first;
+    if (c >= 'A' && c <= 'Z') caps = true;
+  }
+  if (!caps && !IsMonth(N(first)) && !IsMonth(N(first) + ".")) return first;
+  int depth = 0;
+  for (uint32_t k = first + 1; k < end && k < first + 12; ++k) {
+    const std::string& w = N(k);
+    const bool dash = w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" ||
+                      (w == "-" && tok_[k].span.start > tok_[k - 1].span.end);
+    if (depth == 0 && dash) return k + 1 < end ? k + 1 : first;
+    if (w == "(") ++depth;
+    if (w == ")") --depth;
+    bool ok = tok_[k].is_punct || depth > 0 || IsMonth(w) || IsMonth(w + ".") || IsNumberWord(w);
+    for (char c : doc_.slice(tok_[k].span))
+      if (c >= '0' && c <= '9') ok = true;
+    if (!ok) {
+      ok = true;
+      for (char c : doc_.slice(tok_[k].span))
+        if (c >= 'a' && c <= 'z') ok = false;
+    }
+    if (!ok) return first;
+  }
+  return first;
+}
+
 bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   const uint32_t sf = SentFirst(verb), se = SentEnd(verb);
   // A verb has one subject; when a greedy parse gives it several before the verb ("North
@@ -1599,10 +1669,12 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       lo = mark_end;  // a quotation hung on the root before it
       k = mark_end - 1;
     }
-    while (lo < static_cast<uint32_t>(h) && tok_[lo].is_punct) ++lo;
+    if (lo == sf) lo = DatelineEnd(lo, hi);
+    while (lo < hi && tok_[lo].is_punct) ++lo;
+    if (lo >= hi) return false;
     out->first = out->head_first = lo;
     out->end = out->head_end = hi;
-    for (uint32_t k = static_cast<uint32_t>(h) + 1; k < hi; ++k)
+    for (uint32_t k = std::max(lo, static_cast<uint32_t>(h)) + 1; k < hi; ++k)
       if (N(k) == ",") {
         out->head_end = k;
         break;
@@ -1634,24 +1706,21 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (clause) lo = k + 1;
     break;
   }
-  while (lo < first_subj && !tok_[lo].capitalized &&
+  uint32_t sf_skip = 0;  // conjunctions and adverbs dropped at the sentence start
+  // Capitalised too where the word opens the sentence ("Even Rendell, a stalwart Clinton
+  // supporter,", "Yet many officials"): there it is no name.
+  while (lo < first_subj && (!tok_[lo].capitalized || lo == sf) &&
          (N(lo) == "after" || N(lo) == "while" || N(lo) == "before" || N(lo) == "when" ||
           N(lo) == "as" || N(lo) == "because" || N(lo) == "since" || N(lo) == "if" ||
           N(lo) == "although" || N(lo) == "though" || N(lo) == "even" || N(lo) == "and" ||
           N(lo) == "but" || N(lo) == "so" || N(lo) == "then" || N(lo) == "until" ||
-          N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless"))
+          N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless" || N(lo) == "yet" ||
+          N(lo) == "or" || N(lo) == "nor" || N(lo) == "still")) {
+    if (lo == sf) ++sf_skip;
     ++lo;
-  // A dateline before the subject ("WASHINGTON (AP) — Donald Trump said") is not part of it:
-  // words in capitals before a dash.
-  for (uint32_t k = lo; k < hi; ++k) {
-    if (N(k) != "\xE2\x80\x94" && N(k) != "--") continue;
-    bool dateline = k > lo;
-    for (uint32_t m = lo; m < k && dateline; ++m)
-      for (char c : doc_.slice(tok_[m].span))
-        if (c >= 'a' && c <= 'z') dateline = false;
-    if (dateline && k + 1 < hi) lo = k + 1;
-    break;
   }
+  // A dateline before the subject is not part of it.
+  if (lo == sf + sf_skip) lo = DatelineEnd(lo, hi);
   // A leading prepositional phrase the parser hung on the subject ("during the rally Monday
   // the former president", "in a statement Friday Trump") is not part of it: the subject
   // starts with the modifiers right before its head.
@@ -1994,6 +2063,14 @@ void Finder::TryTranscript(uint32_t b) {
 void Finder::TryAccordingTo(uint32_t t) {
   const uint32_t sf = SentFirst(t), se = SentEnd(t);
   Phrase src = NounPhraseRight(t + 2, se, false);
+  // A phrase that opens with a time word the word patterns stop at ("according to early
+  // results of the exit polls", "according to late returns"): with a parse, its noun's
+  // subtree below gives the phrase.
+  if (src.empty() && Parsed() && t + 2 < se && IsTimeWord(N(t + 2)) && tok_[t + 2].upos == "ADJ" &&
+      tok_[t + 2].head > static_cast<int32_t>(t + 2)) {
+    src.first = src.head_first = t + 2;
+    src.end = src.head_end = t + 3;
+  }
   if (src.empty()) return;
   // "according to a statement from the ministry", "according to people familiar with …"
   uint32_t e = src.end;
@@ -2036,6 +2113,16 @@ void Finder::TryAccordingTo(uint32_t t) {
   uint32_t lead = sf;
   while (lead < t && (N(lead) == "but" || N(lead) == "and" || N(lead) == "yet")) ++lead;
   if (lead == t) {
+    // A parse that hangs the clause's subject on the source ("According to the results of
+    // the polls, nearly half of the voters | were …"): the source ends at its last comma.
+    if (e < se && N(e) != "," && Parsed()) {
+      uint32_t k = e;
+      while (k > src.end && N(k - 1) != ",") --k;
+      if (k > src.end) {
+        e = k - 1;
+        f.speaker_end = e;
+      }
+    }
     if (e < se && N(e) == ",") {
       f.content_first = e + 1;
       f.content_end = TrimEnd(e + 1, ContentEnd(e + 1, se));
@@ -2339,8 +2426,15 @@ void Finder::TryVerb(uint32_t t) {
   uint32_t after = pos;
   if (!has_subject) return;
   if (after < se && !tok_[after].is_punct) {
+    // "…, she said in a video message to the convention.": with a parse, a trailing
+    // prepositional phrase without a verb of its own ends the cue clause as well.
+    bool adjunct = Parsed() && IsPreposition(N(after));
+    uint32_t k = after;
+    for (; adjunct && k < se && !(tok_[k].is_punct && N(k) != "-"); ++k)
+      adjunct = in_quote_[k] < 0 && tok_[k].upos != "VERB" && tok_[k].upos != "AUX";
     // "…, said Smith, a spokesman." — inverted speaker.
-    return;
+    if (!adjunct) return;
+    after = k;
   }
   if (clause_first <= sf) return;
   const std::string& lead = N(clause_first - 1);
@@ -2353,7 +2447,8 @@ void Finder::TryVerb(uint32_t t) {
     }
     return;
   }
-  if (f.head_end - f.head_first > 6) return;
+  // Without a parse a long phrase before the cue is likelier a clause than a subject.
+  if (f.head_end - f.head_first > (Parsed() ? 12u : 6u)) return;
   const uint32_t c_end = TrimEnd(sf, clause_first - 1);
   if (c_end <= sf) return;
   uint32_t words = 0;

@@ -393,5 +393,51 @@ TEST_F(QuoteTest, TitleSplitOffByTheParserBelongsToTheSpeaker) {
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Republican front-runner Donald Trump");
 }
 
+TEST_F(QuoteTest, AccordingToAPhraseOpeningWithATimeWord) {
+  auto d =
+      Find("According to early results of the exit polls, nearly half of the voters were black.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "early results of the exit polls");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "nearly half of the voters were black");
+}
+
+TEST_F(QuoteTest, SentenceOpeningConjunctionsAndDatelinesLeaveTheSpeaker) {
+  auto d = Find("Even the senator's closest allies said the plan would fail.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "the senator's closest allies");
+  d = Find("PARIS, Aug 31 (Reuters) - The party leader said on Wednesday that she would run.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "The party leader");
+}
+
+TEST_F(QuoteTest, ParticiplePhraseAfterAnInvertedSpeaker) {
+  auto d = Find(
+      "\"It is a way to take part without backing Trump,\" says a source involved in the "
+      "group's creation.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "a source involved in the group's creation");
+  d = Find("The talks were productive, said a person familiar with the talks.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "a person familiar with the talks");
+}
+
+TEST_F(QuoteTest, ParentheticalCueWithALongSubjectOrATrailingPhrase) {
+  auto d = Find(
+      "The couple were also among the passengers, Algerian foreign affairs ministry spokesman "
+      "Benali Cherif Abdelaziz said Thursday.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The couple were also among the passengers");
+  d = Find(
+      "Democrats had put the biggest crack yet in the glass ceiling, she said in a video "
+      "message to the convention.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said in a video message");
+  EXPECT_EQ(d.slice(d.quotes[0].content),
+            "Democrats had put the biggest crack yet in the glass ceiling");
+}
+
 }  // namespace
 }  // namespace dyad
