@@ -841,6 +841,9 @@ class Finder {
   // Cues.
   bool CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const;
   bool CueClauseAt(uint32_t t, uint32_t upper) const;
+  // Whether a cue clause after a comma later in t's sentence takes what comes before it ("…
+  // attacking Bill Clinton, Carly Fiorina said."): a stance verb at t is part of its quote.
+  bool ParentheticalCueAfter(uint32_t t) const;
   uint32_t SkipAdjuncts(uint32_t pos, uint32_t upper) const;
   uint32_t ChannelEnd(uint32_t cue_end, uint32_t limit) const;
   uint32_t ContentEnd(uint32_t first, uint32_t sentence_end) const;
@@ -1630,6 +1633,24 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       if (b == verb && !IsTimeWord(N(k)) && !IsMonth(N(k))) subjects.push_back(static_cast<int>(k));
     }
   }
+  // A parser that hangs the speaker of a cue at the end of a sentence on the clause before
+  // it, as an apposition ("Trump is on solid ground, Carly | Fiorina said Monday"), leaves
+  // the verb without nsubj: the nominal after the comma that ends right before it is its
+  // subject.
+  if (subjects.empty()) {
+    for (uint32_t k = sf + 1; k < verb; ++k) {
+      if (tok_[k].deprel != "appos" || tok_[k].head == static_cast<int32_t>(verb) ||
+          !(tok_[k].upos == "PROPN" || tok_[k].upos == "NOUN" || tok_[k].upos == "PRON"))
+        continue;
+      uint32_t a = 0, b = 0;
+      Subtree(k, &a, &b);
+      while (a < k && tok_[a].is_punct) ++a;  // the comma may hang on it
+      if (b == verb && a > sf && N(a - 1) == ",") {
+        subjects.push_back(static_cast<int>(k));
+        break;
+      }
+    }
+  }
   // A subject inside a quotation that closes before the verb is a misparse ("“… on Secretary
   // Clinton,” said Elijah Cummings"): the verb's subject is elsewhere.
   subjects.erase(std::remove_if(subjects.begin(), subjects.end(),
@@ -1846,6 +1867,14 @@ bool Finder::CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const {
 }
 
 // Whether a cue clause starts at t: "[NP] said" / "said [NP]" / "adding …" / "according to".
+bool Finder::ParentheticalCueAfter(uint32_t t) const {
+  const uint32_t se = SentEnd(t);
+  for (uint32_t k = t + 1; k + 1 < se; ++k)
+    if (N(k) == "," && in_quote_[k] < 0 && !EndsWithIng(N(k + 1)) && CueClauseAt(k + 1, se))
+      return true;
+  return false;
+}
+
 bool Finder::CueClauseAt(uint32_t t, uint32_t upper) const {
   if (t >= upper) return false;
   if (N(t) == "according" && Is(t + 1, "to")) return true;
@@ -3026,7 +3055,8 @@ void Finder::Run() {
     }
     const size_t before = found_.size();
     TryVerb(t);
-    if (Parsed() && found_.size() == before && !claimed_[t]) TryParsedCue(t);
+    if (Parsed() && found_.size() == before && !claimed_[t] && !ParentheticalCueAfter(t))
+      TryParsedCue(t);
   }
   AddContinuations();
   Resolve();

@@ -439,5 +439,15 @@ TEST_F(QuoteTest, ParentheticalCueWithALongSubjectOrATrailingPhrase) {
             "Democrats had put the biggest crack yet in the glass ceiling");
 }
 
+TEST_F(QuoteTest, ParentheticalCueTakesTheStanceVerbBeforeIt) {
+  auto d =
+      Find("Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Carly Fiorina");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Donald Trump is on solid ground attacking Bill Clinton");
+}
+
 }  // namespace
 }  // namespace dyad
