@@ -1708,6 +1708,19 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       }
     return true;
   }
+  // A time the parser read as a subject before the real one ("Last May | , a federal judge
+  // | said") is not part of it.
+  while (subjects.size() > 1) {
+    const uint32_t s0 = static_cast<uint32_t>(subjects[0]);
+    uint32_t a = 0, b = 0;
+    Subtree(s0, &a, &b);
+    bool comma = false;
+    for (uint32_t k = s0 + 1; k < static_cast<uint32_t>(subjects[1]); ++k)
+      comma = comma || N(k) == ",";
+    if (!comma || !(IsTimeWord(N(a)) || IsMonth(N(a)) || IsTimeWord(N(s0)) || IsMonth(N(s0))))
+      break;
+    subjects.erase(subjects.begin());
+  }
   const int subj = subjects.back();
   // Subtree extent of the subjects.
   uint32_t lo = static_cast<uint32_t>(subjects.front()), hi = static_cast<uint32_t>(subj) + 1;
@@ -1728,8 +1741,18 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   const uint32_t first_subj = static_cast<uint32_t>(subjects.front());
   for (uint32_t k = first_subj; k-- > lo;) {
     if (N(k) != ",") continue;
-    bool clause = IsSubordinator(N(lo)) || IsPreposition(N(lo));
+    bool clause =
+        IsSubordinator(N(lo)) || IsPreposition(N(lo)) || IsTimeWord(N(lo)) || IsMonth(N(lo));
     for (uint32_t m = lo; m < k && !clause; ++m) clause = tok_[m].upos == "VERB";
+    // Nor is a time ("Last May, a federal judge …") or a phrase that is no apposition or
+    // title of it ("These and other sources of authority, the lawyers").
+    for (uint32_t m = lo; m < k && !clause; ++m) {
+      const int32_t h = tok_[m].head;
+      if (h >= static_cast<int32_t>(lo) && h < static_cast<int32_t>(k)) continue;
+      const std::string& d = tok_[m].deprel;
+      clause = !(tok_[m].is_punct || d == "appos" || d == "compound" || d == "flat" ||
+                 d == "amod" || d == "det" || d == "nmod:poss" || d == "nmod:desc");
+    }
     if (clause) lo = k + 1;
     break;
   }

@@ -407,6 +407,9 @@ TEST_F(QuoteTest, SentenceOpeningConjunctionsAndDatelinesLeaveTheSpeaker) {
   if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "the senator's closest allies");
+  d = Find("Last May, a federal judge said the State Department must release the emails.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "a federal judge");
   d = Find("PARIS, Aug 31 (Reuters) - The party leader said on Wednesday that she would run.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "The party leader");
