@@ -1439,6 +1439,12 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
   if (last_noun == first) return p;
   t = last_noun;
   p.end = p.head_end = t;
+  // "said Rep. Bobby Scott (D-Va.)": a short parenthesised tag after the name is part of it.
+  if (apposition && t + 2 < upper && N(t) == "(") {
+    uint32_t k = t + 1;
+    while (k < upper && k - t < 8 && N(k) != ")" && in_quote_[k] < 0) ++k;
+    if (k < upper && N(k) == ")") p.end = p.head_end = t = k + 1;
+  }
   if (apposition && t < upper && (N(t) == "who" || (N(t) == "," && Is(t + 1, "who")))) {
     // "said a committee member who supports Trump, asking …": the relative clause too.
     uint32_t e = t + 1;
@@ -1494,7 +1500,9 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
   if (apposition && t + 1 < upper && tok_[t].norm == ",") {
     // ", a spokesman for the campaign." up to the end of the sentence.
     uint32_t k = t + 1;
-    bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k));
+    // An age too (", 20, of Jacksonville, Fla.").
+    bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k)) ||
+              (!N(k).empty() && N(k)[0] >= '1' && N(k)[0] <= '9' && Is(k + 1, ","));
     uint32_t e = k;
     // Up to the end of the sentence however long (PolNeAR keeps the whole apposition: ", a
     // former commissioner … who is now a program officer … at the Hewlett Foundation.").
@@ -1619,6 +1627,20 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (tok_[k].head == static_cast<int32_t>(verb) &&
         (tok_[k].deprel == "nsubj" || tok_[k].deprel == "nsubj:pass"))
       subjects.push_back(static_cast<int>(k));
+  // Auxiliaries are a closed class: a capitalised word the tagger read as one ("DeSantis |
+  // said …", an unknown name at the start of a sentence) is the subject.
+  if (subjects.empty()) {
+    static const std::unordered_set<std::string_view> kAux = {
+        "be",     "am",  "is",     "are", "was",   "were", "been",  "being", "have",
+        "has",    "had", "having", "do",  "does",  "did",  "will",  "would", "shall",
+        "should", "can", "could",  "may", "might", "must", "ought", "'s",    "'re",
+        "'m",     "'ve", "'d",     "'ll", "wo",    "ca",   "sha",   "get",   "got"};
+    for (uint32_t k = sf; k < verb; ++k)
+      if (tok_[k].head == static_cast<int32_t>(verb) && tok_[k].upos == "AUX" &&
+          tok_[k].capitalized && !In(kAux, N(k)) &&
+          (k + 1 == verb || IsVerbGroupWord(N(k + 1)) || IsBeForm(N(k + 1))))
+        subjects.push_back(static_cast<int>(k));
+  }
   // A parser that reads a quantity subject as a bare noun modifier ("42% | say …", "Thirty-one
   // percent of those surveyed | say …" as obl:unmarked) leaves the verb without nsubj: the
   // nominal that ends right before the verb is its subject.

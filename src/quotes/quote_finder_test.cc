@@ -452,5 +452,22 @@ TEST_F(QuoteTest, ParentheticalCueTakesTheStanceVerbBeforeIt) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "Donald Trump is on solid ground attacking Bill Clinton");
 }
 
+TEST_F(QuoteTest, InvertedSpeakerKeepsPartyTagAndAge) {
+  auto d = Find("\"It is a big deal,\" said Rep. Bobby Scott (D-Va.).");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rep. Bobby Scott (D-Va.)");
+  d = Find("\"It is a big deal,\" said Rachel Woolard, 20, of Jacksonville, Fla.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rachel Woolard, 20, of Jacksonville, Fla.");
+}
+
+TEST_F(QuoteTest, CapitalisedWordTaggedAsAuxiliaryIsTheSubject) {
+  auto d = Find("DeSantis said he has supported legislation that would limit the agencies.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "DeSantis");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
+}
+
 }  // namespace
 }  // namespace dyad
