@@ -1503,6 +1503,11 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     // An age too (", 20, of Jacksonville, Fla.").
     bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k)) ||
               (!N(k).empty() && N(k)[0] >= '1' && N(k)[0] <= '9' && Is(k + 1, ","));
+    // With a parse, any apposition of the name (", senior counsel in the Brennan Center's
+    // Democracy Program", ", his chief of staff", ", then ambassador to Israel").
+    for (uint32_t m = k; Parsed() && !ok && m < upper && m - k < 6 && !tok_[m].is_punct; ++m)
+      ok = tok_[m].deprel == "appos" && tok_[m].head >= static_cast<int32_t>(first) &&
+           tok_[m].head < static_cast<int32_t>(t);
     uint32_t e = k;
     // Up to the end of the sentence however long (PolNeAR keeps the whole apposition: ", a
     // former commissioner … who is now a program officer … at the Hewlett Foundation.").

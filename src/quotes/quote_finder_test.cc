@@ -456,6 +456,11 @@ TEST_F(QuoteTest, InvertedSpeakerKeepsPartyTagAndAge) {
   auto d = Find("\"It is a big deal,\" said Rep. Bobby Scott (D-Va.).");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rep. Bobby Scott (D-Va.)");
+  d = Find("\"It is a big deal,\" said Rahm Emanuel, his chief of staff.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  if (!d.tokens[0].deprel.empty()) {
+    EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rahm Emanuel, his chief of staff");
+  }
   d = Find("\"It is a big deal,\" said Rachel Woolard, 20, of Jacksonville, Fla.");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rachel Woolard, 20, of Jacksonville, Fla.");
