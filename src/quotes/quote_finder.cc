@@ -2309,9 +2309,10 @@ void Finder::TryVerb(uint32_t t) {
     }
   }
   const bool quoted_as = g < t && N(g) == "quoted";
-  // A comma before the verb group, also inside a quotation that closes right before it
-  // (“…,” adding “…”).
-  bool comma_before = g > sf && N(g - 1) == ",";
+  // A comma (or a dash: "flipped his choice – saying …") before the verb group, also inside
+  // a quotation that closes right before it (“…,” adding “…”).
+  bool comma_before = g > sf && (N(g - 1) == "," || N(g - 1) == "\xE2\x80\x94" ||
+                                 N(g - 1) == "\xE2\x80\x93" || N(g - 1) == "--");
   if (!comma_before && g > sf && ClosingQuoteBefore(g) >= 0) {
     uint32_t m = g - 1;
     while (m > sf && g - m < 3 && tok_[m].is_punct && N(m) != ",") --m;

@@ -474,5 +474,13 @@ TEST_F(QuoteTest, CapitalisedWordTaggedAsAuxiliaryIsTheSubject) {
   EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
 }
 
+TEST_F(QuoteTest, ParticipleAfterADash) {
+  auto d =
+      Find("Marco Rubio flipped his choice on the spot \u2013 saying he was rooting for Denver.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Marco Rubio");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "he was rooting for Denver");
+}
+
 }  // namespace
 }  // namespace dyad
