@@ -1784,6 +1784,17 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (clause) lo = k + 1;
     break;
   }
+  // A subject right after a preposition is the object of a phrase the parser cut in two
+  // ("Brian Fallon, a spokesman for | Mrs. Clinton | said"): a nominal phrase without a verb
+  // from the sentence start is the subject.
+  if (lo > sf + 1 && tok_[lo - 1].upos == "ADP" && IsPreposition(N(lo - 1)) &&
+      (tok_[sf].upos == "PROPN" || tok_[sf].upos == "NOUN" || tok_[sf].upos == "DET")) {
+    bool nominal = true;
+    for (uint32_t k = sf; k + 1 < lo && nominal; ++k)
+      nominal = tok_[k].upos != "VERB" && tok_[k].upos != "AUX" && in_quote_[k] < 0 &&
+                tok_[k].upos != "PRON" && N(k) != ";" && N(k) != ":";
+    if (nominal) lo = sf;
+  }
   uint32_t sf_skip = 0;  // conjunctions and adverbs dropped at the sentence start
   // Capitalised too where the word opens the sentence ("Even Rendell, a stalwart Clinton
   // supporter,", "Yet many officials"): there it is no name.

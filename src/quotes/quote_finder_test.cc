@@ -482,5 +482,12 @@ TEST_F(QuoteTest, ParticipleAfterADash) {
   EXPECT_EQ(d.slice(d.quotes[0].content), "he was rooting for Denver");
 }
 
+TEST_F(QuoteTest, SubjectAfterAPrepositionIsPartOfALongerPhrase) {
+  auto d = Find("Brian Fallon, a spokesman for Mrs. Clinton, said the campaign would win.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker_name, "Brian Fallon");
+}
+
 }  // namespace
 }  // namespace dyad
