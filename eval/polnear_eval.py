@@ -87,13 +87,17 @@ def parse_ann(path):
                 continue
             m = re.match(r"^(E\d+)\t(.*)$", line)
             if m:
-                events.append(dict(x.split(":", 1) for x in m.group(2).split() if ":" in x))
+                events.append([x.split(":", 1) for x in m.group(2).split() if ":" in x])
     out = []
     for ev in events:
         att = {}
-        for role, key in (("source", "Source"), ("cue", "Cue"), ("content", "Content")):
-            if key in ev and ev[key] in spans:
-                att[role] = spans[ev[key]]
+        # brat numbers a role's further arguments ("Content2:T22", a second content span of
+        # the same attribution); they belong to the role.
+        for key, tid in ev:
+            role = {"Source": "source", "Cue": "cue", "Content": "content"}.get(
+                key.rstrip("0123456789"))
+            if role and tid in spans:
+                att.setdefault(role, []).extend(spans[tid])
         if att:
             out.append(att)
     return out

@@ -22,7 +22,9 @@ class ParseTest(unittest.TestCase):
                "T3\tContent 0 15\t“We will win,”\nT4\tAttribution 23 27\tsaid\n"
                "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
                "T5\tContent 0 5;7 9\ttwo\nparts\nT6\tCue 23 27\tsaid\n"
-               "E2\tAttribution-no-source:T6 Content:T5 Cue:T6\n")
+               "E2\tAttribution-no-source:T6 Content:T5 Cue:T6\n"
+               "T7\tContent 28 32\tChoe\nT8\tCue 33 37\ttold\nT9\tContent 48 52\tthat\n"
+               "E3\tAttribution:T8 Content:T7 Cue:T8 Content2:T9\n")
         with tempfile.NamedTemporaryFile("w", suffix=".ann", delete=False,
                                          encoding="utf-8") as f:
             f.write(ann)
@@ -30,10 +32,12 @@ class ParseTest(unittest.TestCase):
             atts = pe.parse_ann(f.name)
         finally:
             os.unlink(f.name)
-        self.assertEqual(len(atts), 2)
+        self.assertEqual(len(atts), 3)
         self.assertEqual(atts[0]["source"], [(16, 22)])
         self.assertEqual(atts[1]["content"], [(0, 5), (7, 9)])
         self.assertNotIn("source", atts[1])
+        # A numbered second argument of a role ("Content2") is part of that role.
+        self.assertEqual(atts[2]["content"], [(28, 32), (48, 52)])
 
 
 class ScoreTest(unittest.TestCase):

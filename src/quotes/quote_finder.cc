@@ -183,7 +183,14 @@ bool IsAttitudeLemma(std::string_view w) {
       "deem",      "comment",   "order",       "name",      "persuade",     "convince",
       "recognize", "apologize", "press",       "push",      "promote",      "echo",
       "see",       "view",      "consider",    "regard"};
-  return In(k, w);
+  // Verbs PolNeAR marks as cues at least 30% of the time they have a subject and a
+  // complement (train split, 12 or more such uses; lemmas and relations from dyad's parse).
+  static const std::unordered_set<std::string_view> learned = {
+      "release", "decide",    "focus", "learn", "share",    "cast",    "pass",
+      "compare", "identify",  "lay",   "sound", "threaten", "file",    "publish",
+      "launch",  "introduce", "aim",   "rule",  "avoid",    "embrace", "determine",
+      "appoint", "double",    "weigh", "guess", "expose"};
+  return In(k, w) || In(learned, w);
 }
 
 // Words between a subject and its cue verb that belong to the verb group.
@@ -825,12 +832,19 @@ class Finder {
   bool PlausibleSpeaker(uint32_t first, uint32_t end) const;
   bool IsClauseStart(uint32_t t) const;
   bool HasFiniteVerb(uint32_t first, uint32_t upper) const;
+  // Whether t opens a participle or adjective phrase modifying the noun before it ("a source
+  // involved in …", "people familiar with …").
+  bool ModifiesBefore(uint32_t t) const;
   Phrase MainSubject(uint32_t sentence_first, uint32_t before) const;
   bool ParseSubject(uint32_t verb, Phrase* out) const;
+  uint32_t DatelineEnd(uint32_t first, uint32_t end) const;
 
   // Cues.
   bool CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const;
   bool CueClauseAt(uint32_t t, uint32_t upper) const;
+  // Whether a cue clause after a comma later in t's sentence takes what comes before it ("…
+  // attacking Bill Clinton, Carly Fiorina said."): a stance verb at t is part of its quote.
+  bool ParentheticalCueAfter(uint32_t t) const;
   uint32_t SkipAdjuncts(uint32_t pos, uint32_t upper) const;
   uint32_t ChannelEnd(uint32_t cue_end, uint32_t limit) const;
   uint32_t ContentEnd(uint32_t first, uint32_t sentence_end) const;
@@ -1426,6 +1440,12 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
   if (last_noun == first) return p;
   t = last_noun;
   p.end = p.head_end = t;
+  // "said Rep. Bobby Scott (D-Va.)": a short parenthesised tag after the name is part of it.
+  if (apposition && t + 2 < upper && N(t) == "(") {
+    uint32_t k = t + 1;
+    while (k < upper && k - t < 8 && N(k) != ")" && in_quote_[k] < 0) ++k;
+    if (k < upper && N(k) == ")") p.end = p.head_end = t = k + 1;
+  }
   if (apposition && t < upper && (N(t) == "who" || (N(t) == "," && Is(t + 1, "who")))) {
     // "said a committee member who supports Trump, asking …": the relative clause too.
     uint32_t e = t + 1;
@@ -1455,10 +1475,40 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     p.end = e;
     return p;
   }
+  // "says a source involved in the super-PAC's creation", "said a person familiar with the
+  // talks": a participle or adjective phrase that modifies the speaker runs, as an apposition
+  // does, to the end of the sentence (PolNeAR keeps it in the source).
+  if (apposition && t < upper && !tok_[t].capitalized && in_quote_[t] < 0 &&
+      (ModifiesBefore(t) || (t > first + 1 && IsPreposition(N(t)) && ModifiesBefore(t - 1)))) {
+    uint32_t e = t + 1;
+    bool ok = true;
+    while (e < upper && e - t < 40) {
+      if (in_quote_[e] >= 0 || N(e) == ";" || N(e) == ":") {
+        ok = false;
+        break;
+      }
+      if (N(e) == "." || N(e) == "!" || N(e) == "?") break;
+      uint32_t ce = 0;
+      CueWord cw;
+      if (N(e) == "," && e + 1 < upper &&
+          (CueAt(e + 1, &cw, &ce) || EndsWithIng(N(e + 1)) || Is(e + 1, "according")))
+        break;
+      ++e;
+    }
+    if (ok && (e == upper || (e < upper && tok_[e].is_punct))) p.end = e;
+    return p;
+  }
   if (apposition && t + 1 < upper && tok_[t].norm == ",") {
     // ", a spokesman for the campaign." up to the end of the sentence.
     uint32_t k = t + 1;
-    bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k));
+    // An age too (", 20, of Jacksonville, Fla.").
+    bool ok = IsDeterminer(N(k)) || N(k) == "who" || tok_[k].capitalized || IsSpeakerNoun(N(k)) ||
+              (!N(k).empty() && N(k)[0] >= '1' && N(k)[0] <= '9' && Is(k + 1, ","));
+    // With a parse, any apposition of the name (", senior counsel in the Brennan Center's
+    // Democracy Program", ", his chief of staff", ", then ambassador to Israel").
+    for (uint32_t m = k; Parsed() && !ok && m < upper && m - k < 6 && !tok_[m].is_punct; ++m)
+      ok = tok_[m].deprel == "appos" && tok_[m].head >= static_cast<int32_t>(first) &&
+           tok_[m].head < static_cast<int32_t>(t);
     uint32_t e = k;
     // Up to the end of the sentence however long (PolNeAR keeps the whole apposition: ", a
     // former commissioner … who is now a program officer … at the Hewlett Foundation.").
@@ -1478,6 +1528,18 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     if (ok && e > k) p.end = e;
   }
   return p;
+}
+
+bool Finder::ModifiesBefore(uint32_t t) const {
+  const std::string& w = N(t);
+  if (Parsed()) {
+    const std::string& u = tok_[t].upos;
+    const std::string& d = tok_[t].deprel;
+    return tok_[t].head >= 0 && static_cast<uint32_t>(tok_[t].head) < t &&
+           ((u == "VERB" && d == "acl") || (u == "ADJ" && (d == "amod" || d == "acl")));
+  }
+  return EndsWithIng(w) || w == "familiar" || w == "close" ||
+         (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0);
 }
 
 // Whether the words from `first` read as a clause, not a noun phrase: a finite verb (an
@@ -1531,6 +1593,37 @@ Phrase Finder::MainSubject(uint32_t first, uint32_t before) const {
 }
 
 // The subject of `verb` from the dependency parse (nsubj subtree), when it is contiguous.
+// A dateline at `first` ("WASHINGTON (AP) — Donald Trump said", "PARIS, Aug 31 (Reuters) -
+// France's …", "NEW YORK, Nov. 19 (UPI) —"): a place in capitals, then dates and an agency in
+// parentheses, up to a dash. Returns the token after the dash, or `first` when there is none.
+uint32_t Finder::DatelineEnd(uint32_t first, uint32_t end) const {
+  bool caps = false;
+  for (char c : doc_.slice(tok_[first].span)) {
+    if (c >= 'a' && c <= 'z') return first;
+    if (c >= 'A' && c <= 'Z') caps = true;
+  }
+  if (!caps && !IsMonth(N(first)) && !IsMonth(N(first) + ".")) return first;
+  int depth = 0;
+  for (uint32_t k = first + 1; k < end && k < first + 12; ++k) {
+    const std::string& w = N(k);
+    const bool dash = w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" ||
+                      (w == "-" && tok_[k].span.start > tok_[k - 1].span.end);
+    if (depth == 0 && dash) return k + 1 < end ? k + 1 : first;
+    if (w == "(") ++depth;
+    if (w == ")") --depth;
+    bool ok = tok_[k].is_punct || depth > 0 || IsMonth(w) || IsMonth(w + ".") || IsNumberWord(w);
+    for (char c : doc_.slice(tok_[k].span))
+      if (c >= '0' && c <= '9') ok = true;
+    if (!ok) {
+      ok = true;
+      for (char c : doc_.slice(tok_[k].span))
+        if (c >= 'a' && c <= 'z') ok = false;
+    }
+    if (!ok) return first;
+  }
+  return first;
+}
+
 bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   const uint32_t sf = SentFirst(verb), se = SentEnd(verb);
   // A verb has one subject; when a greedy parse gives it several before the verb ("North
@@ -1540,6 +1633,20 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     if (tok_[k].head == static_cast<int32_t>(verb) &&
         (tok_[k].deprel == "nsubj" || tok_[k].deprel == "nsubj:pass"))
       subjects.push_back(static_cast<int>(k));
+  // Auxiliaries are a closed class: a capitalised word the tagger read as one ("DeSantis |
+  // said …", an unknown name at the start of a sentence) is the subject.
+  if (subjects.empty()) {
+    static const std::unordered_set<std::string_view> kAux = {
+        "be",     "am",  "is",     "are", "was",   "were", "been",  "being", "have",
+        "has",    "had", "having", "do",  "does",  "did",  "will",  "would", "shall",
+        "should", "can", "could",  "may", "might", "must", "ought", "'s",    "'re",
+        "'m",     "'ve", "'d",     "'ll", "wo",    "ca",   "sha",   "get",   "got"};
+    for (uint32_t k = sf; k < verb; ++k)
+      if (tok_[k].head == static_cast<int32_t>(verb) && tok_[k].upos == "AUX" &&
+          tok_[k].capitalized && !In(kAux, N(k)) &&
+          (k + 1 == verb || IsVerbGroupWord(N(k + 1)) || IsBeForm(N(k + 1))))
+        subjects.push_back(static_cast<int>(k));
+  }
   // A parser that reads a quantity subject as a bare noun modifier ("42% | say …", "Thirty-one
   // percent of those surveyed | say …" as obl:unmarked) leaves the verb without nsubj: the
   // nominal that ends right before the verb is its subject.
@@ -1552,6 +1659,24 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       uint32_t a = 0, b = 0;
       Subtree(k, &a, &b);
       if (b == verb && !IsTimeWord(N(k)) && !IsMonth(N(k))) subjects.push_back(static_cast<int>(k));
+    }
+  }
+  // A parser that hangs the speaker of a cue at the end of a sentence on the clause before
+  // it, as an apposition ("Trump is on solid ground, Carly | Fiorina said Monday"), leaves
+  // the verb without nsubj: the nominal after the comma that ends right before it is its
+  // subject.
+  if (subjects.empty()) {
+    for (uint32_t k = sf + 1; k < verb; ++k) {
+      if (tok_[k].deprel != "appos" || tok_[k].head == static_cast<int32_t>(verb) ||
+          !(tok_[k].upos == "PROPN" || tok_[k].upos == "NOUN" || tok_[k].upos == "PRON"))
+        continue;
+      uint32_t a = 0, b = 0;
+      Subtree(k, &a, &b);
+      while (a < k && tok_[a].is_punct) ++a;  // the comma may hang on it
+      if (b == verb && a > sf && N(a - 1) == ",") {
+        subjects.push_back(static_cast<int>(k));
+        break;
+      }
     }
   }
   // A subject inside a quotation that closes before the verb is a misparse ("“… on Secretary
@@ -1599,15 +1724,30 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       lo = mark_end;  // a quotation hung on the root before it
       k = mark_end - 1;
     }
-    while (lo < static_cast<uint32_t>(h) && tok_[lo].is_punct) ++lo;
+    if (lo == sf) lo = DatelineEnd(lo, hi);
+    while (lo < hi && tok_[lo].is_punct) ++lo;
+    if (lo >= hi) return false;
     out->first = out->head_first = lo;
     out->end = out->head_end = hi;
-    for (uint32_t k = static_cast<uint32_t>(h) + 1; k < hi; ++k)
+    for (uint32_t k = std::max(lo, static_cast<uint32_t>(h)) + 1; k < hi; ++k)
       if (N(k) == ",") {
         out->head_end = k;
         break;
       }
     return true;
+  }
+  // A time the parser read as a subject before the real one ("Last May | , a federal judge
+  // | said") is not part of it.
+  while (subjects.size() > 1) {
+    const uint32_t s0 = static_cast<uint32_t>(subjects[0]);
+    uint32_t a = 0, b = 0;
+    Subtree(s0, &a, &b);
+    bool comma = false;
+    for (uint32_t k = s0 + 1; k < static_cast<uint32_t>(subjects[1]); ++k)
+      comma = comma || N(k) == ",";
+    if (!comma || !(IsTimeWord(N(a)) || IsMonth(N(a)) || IsTimeWord(N(s0)) || IsMonth(N(s0))))
+      break;
+    subjects.erase(subjects.begin());
   }
   const int subj = subjects.back();
   // Subtree extent of the subjects.
@@ -1629,29 +1769,47 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   const uint32_t first_subj = static_cast<uint32_t>(subjects.front());
   for (uint32_t k = first_subj; k-- > lo;) {
     if (N(k) != ",") continue;
-    bool clause = IsSubordinator(N(lo)) || IsPreposition(N(lo));
+    bool clause =
+        IsSubordinator(N(lo)) || IsPreposition(N(lo)) || IsTimeWord(N(lo)) || IsMonth(N(lo));
     for (uint32_t m = lo; m < k && !clause; ++m) clause = tok_[m].upos == "VERB";
+    // Nor is a time ("Last May, a federal judge …") or a phrase that is no apposition or
+    // title of it ("These and other sources of authority, the lawyers").
+    for (uint32_t m = lo; m < k && !clause; ++m) {
+      const int32_t h = tok_[m].head;
+      if (h >= static_cast<int32_t>(lo) && h < static_cast<int32_t>(k)) continue;
+      const std::string& d = tok_[m].deprel;
+      clause = !(tok_[m].is_punct || d == "appos" || d == "compound" || d == "flat" ||
+                 d == "amod" || d == "det" || d == "nmod:poss" || d == "nmod:desc");
+    }
     if (clause) lo = k + 1;
     break;
   }
-  while (lo < first_subj && !tok_[lo].capitalized &&
+  // A subject right after a preposition is the object of a phrase the parser cut in two
+  // ("Brian Fallon, a spokesman for | Mrs. Clinton | said"): a nominal phrase without a verb
+  // from the sentence start is the subject.
+  if (lo > sf + 1 && tok_[lo - 1].upos == "ADP" && IsPreposition(N(lo - 1)) &&
+      (tok_[sf].upos == "PROPN" || tok_[sf].upos == "NOUN" || tok_[sf].upos == "DET")) {
+    bool nominal = true;
+    for (uint32_t k = sf; k + 1 < lo && nominal; ++k)
+      nominal = tok_[k].upos != "VERB" && tok_[k].upos != "AUX" && in_quote_[k] < 0 &&
+                tok_[k].upos != "PRON" && N(k) != ";" && N(k) != ":";
+    if (nominal) lo = sf;
+  }
+  uint32_t sf_skip = 0;  // conjunctions and adverbs dropped at the sentence start
+  // Capitalised too where the word opens the sentence ("Even Rendell, a stalwart Clinton
+  // supporter,", "Yet many officials"): there it is no name.
+  while (lo < first_subj && (!tok_[lo].capitalized || lo == sf) &&
          (N(lo) == "after" || N(lo) == "while" || N(lo) == "before" || N(lo) == "when" ||
           N(lo) == "as" || N(lo) == "because" || N(lo) == "since" || N(lo) == "if" ||
           N(lo) == "although" || N(lo) == "though" || N(lo) == "even" || N(lo) == "and" ||
           N(lo) == "but" || N(lo) == "so" || N(lo) == "then" || N(lo) == "until" ||
-          N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless"))
+          N(lo) == "once" || N(lo) == "whereas" || N(lo) == "unless" || N(lo) == "yet" ||
+          N(lo) == "or" || N(lo) == "nor" || N(lo) == "still")) {
+    if (lo == sf) ++sf_skip;
     ++lo;
-  // A dateline before the subject ("WASHINGTON (AP) — Donald Trump said") is not part of it:
-  // words in capitals before a dash.
-  for (uint32_t k = lo; k < hi; ++k) {
-    if (N(k) != "\xE2\x80\x94" && N(k) != "--") continue;
-    bool dateline = k > lo;
-    for (uint32_t m = lo; m < k && dateline; ++m)
-      for (char c : doc_.slice(tok_[m].span))
-        if (c >= 'a' && c <= 'z') dateline = false;
-    if (dateline && k + 1 < hi) lo = k + 1;
-    break;
   }
+  // A dateline before the subject is not part of it.
+  if (lo == sf + sf_skip) lo = DatelineEnd(lo, hi);
   // A leading prepositional phrase the parser hung on the subject ("during the rally Monday
   // the former president", "in a statement Friday Trump") is not part of it: the subject
   // starts with the modifiers right before its head.
@@ -1771,6 +1929,14 @@ bool Finder::CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const {
 }
 
 // Whether a cue clause starts at t: "[NP] said" / "said [NP]" / "adding …" / "according to".
+bool Finder::ParentheticalCueAfter(uint32_t t) const {
+  const uint32_t se = SentEnd(t);
+  for (uint32_t k = t + 1; k + 1 < se; ++k)
+    if (N(k) == "," && in_quote_[k] < 0 && !EndsWithIng(N(k + 1)) && CueClauseAt(k + 1, se))
+      return true;
+  return false;
+}
+
 bool Finder::CueClauseAt(uint32_t t, uint32_t upper) const {
   if (t >= upper) return false;
   if (N(t) == "according" && Is(t + 1, "to")) return true;
@@ -1994,6 +2160,14 @@ void Finder::TryTranscript(uint32_t b) {
 void Finder::TryAccordingTo(uint32_t t) {
   const uint32_t sf = SentFirst(t), se = SentEnd(t);
   Phrase src = NounPhraseRight(t + 2, se, false);
+  // A phrase that opens with a time word the word patterns stop at ("according to early
+  // results of the exit polls", "according to late returns"): with a parse, its noun's
+  // subtree below gives the phrase.
+  if (src.empty() && Parsed() && t + 2 < se && IsTimeWord(N(t + 2)) && tok_[t + 2].upos == "ADJ" &&
+      tok_[t + 2].head > static_cast<int32_t>(t + 2)) {
+    src.first = src.head_first = t + 2;
+    src.end = src.head_end = t + 3;
+  }
   if (src.empty()) return;
   // "according to a statement from the ministry", "according to people familiar with …"
   uint32_t e = src.end;
@@ -2036,6 +2210,16 @@ void Finder::TryAccordingTo(uint32_t t) {
   uint32_t lead = sf;
   while (lead < t && (N(lead) == "but" || N(lead) == "and" || N(lead) == "yet")) ++lead;
   if (lead == t) {
+    // A parse that hangs the clause's subject on the source ("According to the results of
+    // the polls, nearly half of the voters | were …"): the source ends at its last comma.
+    if (e < se && N(e) != "," && Parsed()) {
+      uint32_t k = e;
+      while (k > src.end && N(k - 1) != ",") --k;
+      if (k > src.end) {
+        e = k - 1;
+        f.speaker_end = e;
+      }
+    }
     if (e < se && N(e) == ",") {
       f.content_first = e + 1;
       f.content_end = TrimEnd(e + 1, ContentEnd(e + 1, se));
@@ -2136,9 +2320,10 @@ void Finder::TryVerb(uint32_t t) {
     }
   }
   const bool quoted_as = g < t && N(g) == "quoted";
-  // A comma before the verb group, also inside a quotation that closes right before it
-  // (“…,” adding “…”).
-  bool comma_before = g > sf && N(g - 1) == ",";
+  // A comma (or a dash: "flipped his choice – saying …") before the verb group, also inside
+  // a quotation that closes right before it (“…,” adding “…”).
+  bool comma_before = g > sf && (N(g - 1) == "," || N(g - 1) == "\xE2\x80\x94" ||
+                                 N(g - 1) == "\xE2\x80\x93" || N(g - 1) == "--");
   if (!comma_before && g > sf && ClosingQuoteBefore(g) >= 0) {
     uint32_t m = g - 1;
     while (m > sf && g - m < 3 && tok_[m].is_punct && N(m) != ",") --m;
@@ -2339,8 +2524,15 @@ void Finder::TryVerb(uint32_t t) {
   uint32_t after = pos;
   if (!has_subject) return;
   if (after < se && !tok_[after].is_punct) {
+    // "…, she said in a video message to the convention.": with a parse, a trailing
+    // prepositional phrase without a verb of its own ends the cue clause as well.
+    bool adjunct = Parsed() && IsPreposition(N(after));
+    uint32_t k = after;
+    for (; adjunct && k < se && !(tok_[k].is_punct && N(k) != "-"); ++k)
+      adjunct = in_quote_[k] < 0 && tok_[k].upos != "VERB" && tok_[k].upos != "AUX";
     // "…, said Smith, a spokesman." — inverted speaker.
-    return;
+    if (!adjunct) return;
+    after = k;
   }
   if (clause_first <= sf) return;
   const std::string& lead = N(clause_first - 1);
@@ -2353,7 +2545,8 @@ void Finder::TryVerb(uint32_t t) {
     }
     return;
   }
-  if (f.head_end - f.head_first > 6) return;
+  // Without a parse a long phrase before the cue is likelier a clause than a subject.
+  if (f.head_end - f.head_first > (Parsed() ? 12u : 6u)) return;
   const uint32_t c_end = TrimEnd(sf, clause_first - 1);
   if (c_end <= sf) return;
   uint32_t words = 0;
@@ -2925,7 +3118,8 @@ void Finder::Run() {
     }
     const size_t before = found_.size();
     TryVerb(t);
-    if (Parsed() && found_.size() == before && !claimed_[t]) TryParsedCue(t);
+    if (Parsed() && found_.size() == before && !claimed_[t] && !ParentheticalCueAfter(t))
+      TryParsedCue(t);
   }
   AddContinuations();
   Resolve();

@@ -393,5 +393,101 @@ TEST_F(QuoteTest, TitleSplitOffByTheParserBelongsToTheSpeaker) {
   EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Republican front-runner Donald Trump");
 }
 
+TEST_F(QuoteTest, AccordingToAPhraseOpeningWithATimeWord) {
+  auto d =
+      Find("According to early results of the exit polls, nearly half of the voters were black.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "early results of the exit polls");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "nearly half of the voters were black");
+}
+
+TEST_F(QuoteTest, SentenceOpeningConjunctionsAndDatelinesLeaveTheSpeaker) {
+  auto d = Find("Even the senator's closest allies said the plan would fail.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "the senator's closest allies");
+  d = Find("Last May, a federal judge said the State Department must release the emails.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "a federal judge");
+  d = Find("PARIS, Aug 31 (Reuters) - The party leader said on Wednesday that she would run.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "The party leader");
+}
+
+TEST_F(QuoteTest, ParticiplePhraseAfterAnInvertedSpeaker) {
+  auto d = Find(
+      "\"It is a way to take part without backing Trump,\" says a source involved in the "
+      "group's creation.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "a source involved in the group's creation");
+  d = Find("The talks were productive, said a person familiar with the talks.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "a person familiar with the talks");
+}
+
+TEST_F(QuoteTest, ParentheticalCueWithALongSubjectOrATrailingPhrase) {
+  auto d = Find(
+      "The couple were also among the passengers, Algerian foreign affairs ministry spokesman "
+      "Benali Cherif Abdelaziz said Thursday.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].content), "The couple were also among the passengers");
+  d = Find(
+      "Democrats had put the biggest crack yet in the glass ceiling, she said in a video "
+      "message to the convention.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said in a video message");
+  EXPECT_EQ(d.slice(d.quotes[0].content),
+            "Democrats had put the biggest crack yet in the glass ceiling");
+}
+
+TEST_F(QuoteTest, ParentheticalCueTakesTheStanceVerbBeforeIt) {
+  auto d =
+      Find("Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Carly Fiorina");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "Donald Trump is on solid ground attacking Bill Clinton");
+}
+
+TEST_F(QuoteTest, InvertedSpeakerKeepsPartyTagAndAge) {
+  auto d = Find("\"It is a big deal,\" said Rep. Bobby Scott (D-Va.).");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rep. Bobby Scott (D-Va.)");
+  d = Find("\"It is a big deal,\" said Rahm Emanuel, his chief of staff.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  if (!d.tokens[0].deprel.empty()) {
+    EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rahm Emanuel, his chief of staff");
+  }
+  d = Find("\"It is a big deal,\" said Rachel Woolard, 20, of Jacksonville, Fla.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Rachel Woolard, 20, of Jacksonville, Fla.");
+}
+
+TEST_F(QuoteTest, CapitalisedWordTaggedAsAuxiliaryIsTheSubject) {
+  auto d = Find("DeSantis said he has supported legislation that would limit the agencies.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "DeSantis");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "said");
+}
+
+TEST_F(QuoteTest, ParticipleAfterADash) {
+  auto d =
+      Find("Marco Rubio flipped his choice on the spot \u2013 saying he was rooting for Denver.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Marco Rubio");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "he was rooting for Denver");
+}
+
+TEST_F(QuoteTest, SubjectAfterAPrepositionIsPartOfALongerPhrase) {
+  auto d = Find("Brian Fallon, a spokesman for Mrs. Clinton, said the campaign would win.");
+  if (d.tokens.empty() || d.tokens[0].deprel.empty()) GTEST_SKIP() << "no parser models";
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.quotes[0].speaker_name, "Brian Fallon");
+}
+
 }  // namespace
 }  // namespace dyad
