@@ -658,7 +658,10 @@ void Tokenizer::Tokenize(Document* doc) const {
           const bool strong = w == "." || w.find_first_of("!?") != std::string::npos;
           const bool continues = nx == "," || nx == ";" || nx == ":" || nx == ")" || nx == "]" ||
                                  nx == "-" || nx == "--";
-          boundary = opens || (strong && !continues);
+          // "Sen. Ben Cardin (D-Md.) said": a period closed by a bracket and followed by a
+          // lower-case word is an abbreviation's.
+          const bool bracketed = w == "." && stop > t + 1 && toks[stop - 1].norm == ")";
+          boundary = opens || (strong && !continues && !bracketed);
         }
       } else if (EndsWith(w, ".") && w.size() > 1 && CanEndSentence(w)) {
         if (t + 1 >= n) {

@@ -67,6 +67,14 @@ TEST(Tokenizer, AbbreviationAtSentenceEnd) {
   ASSERT_EQ(d.sentences.size(), 2u);
 }
 
+TEST(Tokenizer, BracketedAbbreviationEndsNoSentence) {
+  Document d;
+  Tokens("Sen. Ben Cardin (D-Md.) said the bill would pass. He left (finally.) Then he spoke.", &d);
+  ASSERT_EQ(d.sentences.size(), 3u);
+  EXPECT_EQ(d.slice(d.sentences[0].span), "Sen. Ben Cardin (D-Md.) said the bill would pass.");
+  EXPECT_EQ(d.slice(d.sentences[1].span), "He left (finally.)");
+}
+
 TEST(Tokenizer, SentencesNeverCrossBlocks) {
   Document d;
   d.text = "Headline without a period\n\nFirst sentence here.";
