@@ -548,6 +548,7 @@ void EventCoder::Code(Document* doc) const {
         return std::make_pair(src, tgt);
       };
       bool use_parse = false;
+      bool parsed_passive = false, nonactor_subject = false;
       if (parse.parsed()) {
         const std::string& upos = doc->tokens[tr.head].upos;
         // Verb patterns fire on verbs, noun patterns on nouns; when the tagger disagrees with
@@ -561,6 +562,8 @@ void EventCoder::Code(Document* doc) const {
           if (IsPreposition(w)) preps.push_back(w);
         Roles r = parse.Find(tr.head, p.is_noun, preps);
         src = mention_of(r.source);
+        parsed_passive = r.passive;
+        nonactor_subject = r.source >= 0 && src < 0;
         // A role word that is the object of one of the pattern's own prepositions
         // ("bombing" in "blamed Israel for the bombing of ... Tulkarm" for "blame for
         // bombing") names what the event is about, not who it is aimed at; the mention
@@ -625,12 +628,13 @@ void EventCoder::Code(Document* doc) const {
       // Violence whose perpetrator the text does not name ("three civilians were killed in a
       // car bombing") is still an event against its victims, coded with no source as event
       // data sets code an unknown actor.
-      // An event noun needs its own preposition for that ("the attack on the convoy"): a
-      // bare "the attack" takes no victim from a misread phrase nearby.
-      const bool noun_with_preposition =
-          p.is_noun && std::any_of(p.words.begin(), p.words.end(), IsPreposition);
+      // Only a verb the tagger reads as a verb, in the passive ("were killed in a car
+      // bombing") or with a subject that is no actor ("a roadside bomb killed two soldiers"):
+      // event nouns and misread words ("the shell company", "hard-fought takeover battles")
+      // take no victim from a phrase nearby.
       const bool unknown_source = src < 0 && tgt >= 0 && !tr.intent && !p.target_none &&
-                                  (!p.is_noun || noun_with_preposition) &&
+                                  !p.is_noun && (!parse.parsed() || use_parse) &&
+                                  (tr.passive || parsed_passive || nonactor_subject) &&
                                   (root == "18" || root == "19" || root == "20");
       if (src < 0 && !unknown_source) continue;
       // An event whose target cannot be found is still an event of its source ("rebels
