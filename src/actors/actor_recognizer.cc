@@ -52,8 +52,14 @@ bool IsDomesticSector(const std::string& code) {
 ActorRecognizer::ActorRecognizer(const Dictionary& dict) : dict_(dict) {
   std::unordered_set<std::string> sectors;
   for (const auto& a : dict.agents()) sectors.insert(a.sector);
+  // CAMEO's region codes name no country an agent could belong to ("European airlines").
+  static const std::unordered_set<std::string> kRegions = {
+      "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF",
+      "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS",
+      "SAF", "SAM", "SAS", "SCN", "SEA", "SEU", "WAF", "WEU", "WST"};
   for (const auto& e : dict.actors())
-    if (e.code.size() == 3 && IsCountryKind(e.kind) && e.kind != "org" && !sectors.count(e.code))
+    if (e.code.size() == 3 && IsCountryKind(e.kind) && e.kind != "org" && !sectors.count(e.code) &&
+        !kRegions.count(e.code))
       countries_.insert(e.code);
 }
 
