@@ -296,10 +296,8 @@ std::unique_ptr<Tagger> Tagger::Load(const std::string& path, std::string* error
   bool ok = t->lexicon_.Load(&r) && t->clusters_.Load(&r) && t->model_.Load(&r);
   if (ok && two)
     ok = t->second_.Load(&r) && t->second_.num_classes() == static_cast<int>(t->upos_.size());
-  // The first of two passes may predict fewer classes (the UPOS alone).
   ok = ok && r.ok() && r.at_end() && t->upos_.size() == t->xpos_.size() &&
-       (two ? t->model_.num_classes() <= static_cast<int>(t->upos_.size())
-            : t->model_.num_classes() == static_cast<int>(t->upos_.size()));
+       t->model_.num_classes() == static_cast<int>(t->upos_.size());
   t->two_pass_ = two;
   if (!ok) {
     *error = path + ": corrupt tagger model";
@@ -325,7 +323,7 @@ void Tagger::Tag(std::span<const std::string_view> forms, std::vector<int>* tags
   thread_local std::vector<int> first;
   Describe(lexicon_, clusters_, forms, &words);
   if (!two_pass_) return Decode(model_, num_tags(), words, nullptr, tags);
-  Decode(model_, model_.num_classes(), words, nullptr, &first);
+  Decode(model_, num_tags(), words, nullptr, &first);
   Decode(second_, num_tags(), words, &first, tags);
 }
 
@@ -418,22 +416,9 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<ConlluSentence>& train,
       }
   }
 
-  // The first pass's classes: the tags, or (before a second pass) their UPOS alone.
-  std::vector<std::vector<int>> first_gold = gold;
-  int nf = nt;
-  if (options.two_pass && options.first_pass_upos && train.size() >= 2) {
-    std::map<std::string, int> upos_id;
-    std::vector<int> of_tag(nt);
-    for (int tag = 0; tag < nt; ++tag)
-      of_tag[tag] = upos_id.emplace(t->upos_[tag], static_cast<int>(upos_id.size())).first->second;
-    nf = static_cast<int>(upos_id.size());
-    for (auto& g : first_gold)
-      for (int& tag : g) tag = of_tag[tag];
-  }
   const std::vector<std::vector<int>>* no_right = nullptr;
-  // (A first pass over the UPOS alone is no tagger of its own: no progress on dev.)
-  t->model_ = TrainPass(words, first_gold, no_right, nf, options,
-                        dev.empty() || nf != nt ? nullptr : t.get(), &dev, log, "pass 1");
+  t->model_ = TrainPass(words, gold, no_right, nt, options, dev.empty() ? nullptr : t.get(), &dev,
+                        log, "pass 1");
   if (options.two_pass && train.size() >= 2) {
     // The second pass learns from first-pass tags as they will be at run time: each fold of
     // the training set tagged by a first pass trained on the other folds.
@@ -445,11 +430,11 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<ConlluSentence>& train,
       for (size_t k = 0; k < train.size(); ++k)
         if (static_cast<int>(k % folds) != fold) {
           fw.push_back(words[k]);
-          fg.push_back(first_gold[k]);
+          fg.push_back(gold[k]);
         }
-      LinearModel m = TrainPass(fw, fg, no_right, nf, options, nullptr, nullptr, nullptr, "");
+      LinearModel m = TrainPass(fw, fg, no_right, nt, options, nullptr, nullptr, nullptr, "");
       for (size_t k = fold; k < train.size(); k += folds)
-        Decode(m, nf, words[k], nullptr, &right[k]);
+        Decode(m, nt, words[k], nullptr, &right[k]);
       if (log) *log << "tagger: jackknife fold " << fold + 1 << "/" << folds << "\n";
     }
     t->two_pass_ = true;

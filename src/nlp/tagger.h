@@ -26,9 +26,6 @@ struct TaggerOptions {
   // trained on first-pass tags of `jackknife` folds.
   bool two_pass = true;
   int jackknife = 5;
-  // With two passes, the first predicts the UPOS alone (17 classes instead of ~100 UPOS+XPOS
-  // pairs, so far fewer weights to read): its tags serve only as the second's right context.
-  bool first_pass_upos = true;
 };
 
 struct WordInfo;

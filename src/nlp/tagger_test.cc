@@ -55,30 +55,6 @@ TEST(Tagger, SaveLoadRoundTripAndDeterminism) {
   EXPECT_FALSE(Tagger::Load(dir.path() + "/bad.bin", &error));
 }
 
-TEST(Tagger, FirstPassOverTagsOrUposAlone) {
-  // The first of two passes predicts the UPOS alone (the default) or the whole tag; both learn
-  // the treebank and load back.
-  const auto train = testing::TinyTreebank();
-  dyad::testing::TempDir dir;
-  for (bool upos_only : {true, false}) {
-    TaggerOptions o = TinyOptions();
-    o.first_pass_upos = upos_only;
-    auto t = Tagger::Train(train, {}, o, nullptr);
-    double upos = 0, xpos = 0;
-    t->Evaluate(train, &upos, &xpos);
-    EXPECT_GE(upos, 0.95) << upos_only;
-    EXPECT_GE(xpos, 0.95) << upos_only;
-    std::string error;
-    ASSERT_TRUE(t->Save(dir.path() + "/t.bin", &error)) << error;
-    auto u = Tagger::Load(dir.path() + "/t.bin", &error);
-    ASSERT_TRUE(u) << error;
-    std::vector<int> a, b;
-    t->Tag(testing::Forms(train[1]), &a);
-    u->Tag(testing::Forms(train[1]), &b);
-    EXPECT_EQ(a, b);
-  }
-}
-
 TEST(Tagger, HandlesEmptyAndOddInput) {
   auto t = Tagger::Train(testing::TinyTreebank(), {}, TinyOptions(), nullptr);
   std::vector<int> tags = {1, 2};
