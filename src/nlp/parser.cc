@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -601,6 +602,66 @@ void Parser::Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tag
   *ulas = n ? static_cast<double>(ul) / n : 0;
 }
 
+namespace {
+
+constexpr std::string_view kTagsCacheMagic = "dyad jackknifed tags v1\n";
+
+// What the jackknifed tags depend on: the training sentences (forms and gold tags), the folds,
+// the tagger's options and its word clusters.
+uint64_t JackknifeKey(const std::vector<ConlluSentence>& train, int folds, const TaggerOptions& o,
+                      const WordClusters* clusters) {
+  uint64_t h = Feature(folds, o.epochs, o.seed, o.min_lexicon_count);
+  h = Feature(h, static_cast<uint64_t>(o.unknown_word_rate * 1e6),
+              static_cast<uint64_t>(o.min_weight * 1e6), o.two_pass * 1000 + o.jackknife);
+  h = Feature(h, clusters ? clusters->size() : 0);
+  for (const auto& s : train)
+    for (const auto& w : s.words)
+      h = Feature(h, HashString(w.form), HashString(w.upos), HashString(w.xpos));
+  return h;
+}
+
+bool WriteTagsCache(const std::string& path, uint64_t key, const Parser& p,
+                    const std::vector<std::vector<int>>& tags, std::string* error) {
+  ModelWriter w;
+  w.U64(key);
+  std::vector<std::string> names;
+  for (int t = 0; t < p.num_tags(); ++t) names.push_back(p.tag(t));
+  w.StrList(names);
+  std::vector<uint32_t> all;
+  for (const auto& s : tags) all.insert(all.end(), s.begin(), s.end());
+  w.Array(all);
+  return w.WriteFile(path, kTagsCacheMagic, error);
+}
+
+bool ReadTagsCache(const std::string& path, uint64_t key, const Parser& p,
+                   const std::vector<ConlluSentence>& train, std::vector<std::vector<int>>* tags) {
+  if (path.empty() || !std::filesystem::exists(path)) return false;
+  ModelReader r;
+  std::string error;
+  if (!r.Open(path, kTagsCacheMagic, &error) || r.U64() != key) return false;
+  const std::vector<std::string> names = r.StrList();
+  const std::vector<uint32_t> all = r.Array<uint32_t>();
+  if (!r.ok() || !r.at_end()) return false;
+  std::vector<int> id;  // cache's tag number -> this parser's
+  for (const auto& name : names) {
+    const size_t tab = name.find('\t');
+    if (tab == std::string::npos) return false;
+    id.push_back(p.TagId(name.substr(0, tab), name.substr(tab + 1)));
+  }
+  size_t k = 0;
+  for (size_t s = 0; s < train.size(); ++s) {
+    (*tags)[s].clear();
+    for (size_t i = 0; i < train[s].words.size(); ++i, ++k) {
+      if (k >= all.size()) return false;
+      // The parser's "unknown tag" id is one past its tags.
+      (*tags)[s].push_back(all[k] < id.size() ? id[all[k]] : p.num_tags());
+    }
+  }
+  return k == all.size();
+}
+
+}  // namespace
+
 std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
                                       const std::vector<ConlluSentence>& dev,
                                       const Tagger* dev_tagger, const TaggerOptions& tagger_options,
@@ -639,7 +700,10 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
   const size_t ns = train.size();
   std::vector<std::vector<int>> tags(ns);
   const int folds = std::min<int>(options.jackknife, static_cast<int>(ns));
-  if (folds >= 2) {
+  const uint64_t cache_key = JackknifeKey(train, folds, tagger_options, clusters);
+  if (folds >= 2 && ReadTagsCache(options.tags_cache, cache_key, *p, train, &tags)) {
+    if (log) *log << "parser: jackknifed tags read from " << options.tags_cache << "\n";
+  } else if (folds >= 2) {
     for (int fold = 0; fold < folds; ++fold) {
       std::vector<ConlluSentence> part;
       for (size_t k = 0; k < ns; ++k)
@@ -654,6 +718,11 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
         for (int x : t) tags[k].push_back(p->TagId(tagger->upos(x), tagger->xpos(x)));
       }
       if (log) *log << "parser: jackknife fold " << fold + 1 << "/" << folds << " tagged\n";
+    }
+    if (!options.tags_cache.empty()) {
+      std::string error;
+      if (!WriteTagsCache(options.tags_cache, cache_key, *p, tags, &error) && log)
+        *log << "parser: " << error << "\n";
     }
   } else {
     for (size_t k = 0; k < ns; ++k)

@@ -26,6 +26,9 @@ struct ParserOptions {
   double explore = 0.9;        // chance to follow a wrong prediction (dynamic oracle)
   int explore_from_epoch = 2;  // the first epochs follow the oracle
   float min_weight = 1.0f;     // averaged weights of smaller magnitude are dropped (size)
+  // A file that keeps the jackknifed training tags between runs: read when it was written for
+  // the same training set, jackknife and tagger options; (re)written otherwise. Empty: none.
+  std::string tags_cache;
 };
 
 class Parser {
@@ -52,6 +55,9 @@ class Parser {
              std::vector<int>* heads, std::vector<int>* labels) const;
 
   const std::string& label(int id) const { return labels_[id]; }
+  // Tag `id` as "UPOS\tXPOS" (ids below num_tags()).
+  const std::string& tag(int id) const { return tags_[id]; }
+  int num_tags() const { return static_cast<int>(tags_.size()); }
   int num_labels() const { return static_cast<int>(labels_.size()); }
   size_t bytes() const { return model_.bytes() + clusters_.bytes(); }
 

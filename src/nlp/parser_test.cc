@@ -94,6 +94,32 @@ TEST(Parser, SaveLoadRoundTripAndDeterminism) {
   EXPECT_FALSE(Parser::Load(dir.path() + "/bad.bin", &error));
 }
 
+TEST(Parser, JackknifedTagsCacheGivesTheSameModel) {
+  const auto train = testing::TinyTreebank();
+  dyad::testing::TempDir dir;
+  ParserOptions o = TinyOptions();
+  o.jackknife = 2;
+  auto a = Parser::Train(train, {}, nullptr, TaggerOptions(), o, nullptr);
+  o.tags_cache = dir.path() + "/tags.bin";
+  auto b = Parser::Train(train, {}, nullptr, TaggerOptions(), o, nullptr);  // writes the cache
+  const std::string cache = dyad::testing::ReadFile(o.tags_cache);
+  ASSERT_FALSE(cache.empty());
+  auto c = Parser::Train(train, {}, nullptr, TaggerOptions(), o, nullptr);  // reads it
+  std::string error;
+  ASSERT_TRUE(a->Save(dir.path() + "/a.bin", &error)) << error;  // tagged without a cache
+  ASSERT_TRUE(b->Save(dir.path() + "/b.bin", &error)) << error;
+  ASSERT_TRUE(c->Save(dir.path() + "/c.bin", &error)) << error;
+  EXPECT_EQ(dyad::testing::ReadFile(dir.path() + "/a.bin"),
+            dyad::testing::ReadFile(dir.path() + "/b.bin"));
+  EXPECT_EQ(dyad::testing::ReadFile(dir.path() + "/a.bin"),
+            dyad::testing::ReadFile(dir.path() + "/c.bin"));
+  // Another training set (or other tagger options) does not read a stale cache: it is rewritten.
+  auto shorter = train;
+  shorter.pop_back();
+  Parser::Train(shorter, {}, nullptr, TaggerOptions(), o, nullptr);
+  EXPECT_NE(dyad::testing::ReadFile(o.tags_cache), cache);
+}
+
 TEST(Parser, ProjectivizeLiftsCrossingArcs) {
   // 1 <- 3, 2 <- 4 crosses 3's arc; lifting 2 to 4's head makes the tree projective.
   std::vector<int> heads = {3, 4, 0, 3};
