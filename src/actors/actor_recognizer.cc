@@ -79,20 +79,29 @@ std::string ActorRecognizer::DocumentCountry(const Document& doc) const {
   return found;
 }
 
-std::string ActorRecognizer::ContextCountry(const Document& doc, const ActorMention& m,
-                                            const std::string& document_country) const {
+std::unordered_map<uint32_t, std::string> ActorRecognizer::CountriesAt(const Document& doc) const {
+  std::unordered_map<uint32_t, std::string> at;
+  for (const auto& p : doc.places)
+    if (!p.country.empty()) at[p.span.start] = p.country;
+  // A dictionary mention wins over the gazetteer's reading of the same words.
+  for (const auto& a : doc.actors)
+    if (a.code.size() >= 3 && IsCountry(a.code.substr(0, 3)))
+      at[a.span.start] = a.code.substr(0, 3);
+  return at;
+}
+
+std::string ActorRecognizer::ContextCountry(
+    const Document& doc, const ActorMention& m,
+    const std::unordered_map<uint32_t, std::string>& countries_at,
+    const std::string& document_country) const {
   uint32_t t = m.end_token;
   if (t + 1 < doc.tokens.size()) {
     const std::string& w = doc.tokens[t].norm;
     if (w == "in" || w == "of" || w == "from") {
       ++t;
       if (t + 1 < doc.tokens.size() && doc.tokens[t].norm == "the") ++t;
-      const uint32_t at = doc.tokens[t].span.start;
-      for (const auto& a : doc.actors)
-        if (a.first_token == t && a.code.size() >= 3 && IsCountry(a.code.substr(0, 3)))
-          return a.code.substr(0, 3);
-      for (const auto& p : doc.places)
-        if (p.span.start == at && !p.country.empty()) return p.country;
+      if (auto it = countries_at.find(doc.tokens[t].span.start); it != countries_at.end())
+        return it->second;
     }
   }
   return document_country;
@@ -247,9 +256,10 @@ void ActorRecognizer::Recognize(Document* doc) const {
   }
   // 4. Agents named without a country take the one their context gives.
   const std::string document_country = DocumentCountry(*doc);
+  const auto countries_at = CountriesAt(*doc);
   for (auto& m : doc->actors) {
     if (m.kind != "agent" || !IsDomesticSector(m.code) || IsCountry(m.code)) continue;
-    const std::string country = ContextCountry(*doc, m, document_country);
+    const std::string country = ContextCountry(*doc, m, countries_at, document_country);
     if (country.empty()) continue;
     m.code = country + m.code;
     m.entry += "; country from context";

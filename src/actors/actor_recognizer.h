@@ -3,7 +3,9 @@
 // ("North Korea's foreign minister" -> PRKGOV) and grouping coordinated actors.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/document.h"
@@ -26,7 +28,10 @@ class ActorRecognizer {
   // "in"/"of"/"from" ("rebels in the Ivory Coast", "King Hassan of Morocco"), else the one
   // country the whole document names (its actors and resolved places), else "".
   std::string ContextCountry(const Document& doc, const ActorMention& m,
+                             const std::unordered_map<uint32_t, std::string>& countries_at,
                              const std::string& document_country) const;
+  // The country of every mention and resolved place, by its first character's offset.
+  std::unordered_map<uint32_t, std::string> CountriesAt(const Document& doc) const;
   // The single country named in the document, "" when none or several.
   std::string DocumentCountry(const Document& doc) const;
   bool IsCountry(const std::string& code) const { return countries_.count(code) > 0; }

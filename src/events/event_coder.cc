@@ -52,6 +52,19 @@ bool IsSubordinator(const std::string& w) {
          w == "although" || w == "where" || w == "as" || w == "what" || w == "how";
 }
 
+// Conjunctions that coordinate: a pattern word or an object is not looked for across one.
+bool IsCoordinator(const std::string& w) {
+  return w == "and" || w == "or" || w == "but";
+}
+
+// Conjunctions that open an adverbial clause ("... were killed when an airstrike hit"). Unlike
+// the SlotMatcher's IsClauseOpener this leaves out "after", "before" and "since", which are
+// prepositions as often ("after talks"), and the word-order subject search has no verb check.
+bool IsAdverbialOpener(const std::string& w) {
+  return w == "when" || w == "while" || w == "because" || w == "until" || w == "if" ||
+         w == "although" || w == "whereas" || w == "unless";
+}
+
 // Prepositions that introduce the target of an event ("with", "against", "to" ...).
 bool IsTargetPreposition(const std::string& w) {
   return w == "with" || w == "to" || w == "against" || w == "on" || w == "toward" ||
@@ -274,8 +287,7 @@ void EventCoder::Code(Document* doc) const {
             // coordination: in "condemns the attack and calls on both parties" the "on" is
             // not the attack's.
             if (reach == kParticleReach &&
-                (doc->tokens[k].upos == "VERB" || doc->tokens[k].norm == "and" ||
-                 doc->tokens[k].norm == "or" || doc->tokens[k].norm == "but"))
+                (doc->tokens[k].upos == "VERB" || IsCoordinator(doc->tokens[k].norm)))
               break;
             if (doc->tokens[k].norm == w) {
               found = true;
@@ -406,14 +418,11 @@ void EventCoder::Code(Document* doc) const {
     // hit a market" the civilians did not strike.
     auto clause_subject = [&](uint32_t head) {
       uint32_t floor = s.first_token;
-      for (uint32_t k = head; k > s.first_token; --k) {
-        const std::string& w = doc->tokens[k - 1].norm;
-        if (w == "when" || w == "while" || w == "because" || w == "until" || w == "if" ||
-            w == "although" || w == "whereas" || w == "unless") {
+      for (uint32_t k = head; k > s.first_token; --k)
+        if (IsAdverbialOpener(doc->tokens[k - 1].norm)) {
           floor = k;
           break;
         }
-      }
       for (auto it = ms.rbegin(); it != ms.rend(); ++it)
         if (doc->actors[*it].end_token <= head && doc->actors[*it].first_token >= floor &&
             !preceded_by_preposition(*it))
@@ -432,8 +441,7 @@ void EventCoder::Code(Document* doc) const {
         // parties are not the attack's target).
         for (uint32_t k = from; k < a.first_token; ++k)
           if (IsClauseBreak(doc->tokens[k].norm) || IsSubordinator(doc->tokens[k].norm) ||
-              doc->tokens[k].norm == "and" || doc->tokens[k].norm == "or" ||
-              doc->tokens[k].norm == "but")
+              IsCoordinator(doc->tokens[k].norm))
             blocked = true;
         if (blocked) break;
         if (m == exclude) continue;

@@ -57,7 +57,7 @@ void Pipeline::AttachEventContext(Document* doc) const {
       auto day = EventDate(t);
       if (!day && t.value.size() == 4 && std::isdigit(static_cast<unsigned char>(t.value[0])) &&
           doc->date.compare(0, 4, t.value) != 0 && t.span.start >= e.verb.end &&
-          t.span.start <= e.verb.end + 30 &&
+          t.span.start >= 3 && t.span.start <= e.verb.end + 30 &&
           (doc->text.compare(t.span.start - 3, 3, "in ") == 0 ||
            doc->text.compare(t.span.start - 3, 3, "In ") == 0))
         day = t.value;
