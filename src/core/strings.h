@@ -12,6 +12,7 @@ std::string_view Trim(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // Lower-cases ASCII letters; other bytes are kept.
 std::string AsciiLower(std::string_view s);
+std::string AsciiUpper(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 // True for YYYY-MM-DD with a plausible month and day.

@@ -276,20 +276,6 @@ std::unique_ptr<Dictionary> Dictionary::Load(const std::vector<std::string>& dir
   return dict;
 }
 
-void Dictionary::LoadFile(const std::string& path, Diagnostics* diag) {
-  if (EndsWith(path, ".actors"))
-    LoadActors(path, diag);
-  else if (EndsWith(path, ".agents"))
-    LoadAgents(path, diag);
-  else if (EndsWith(path, ".verbs"))
-    LoadVerbs(path, diag);
-  else if (EndsWith(path, ".cameo"))
-    LoadCameo(path, diag);
-  else if (EndsWith(path, ".forms"))
-    LoadForms(path, diag);
-  // Other files (README, FORMAT.md, sources) are not dictionaries.
-}
-
 void Dictionary::IndexPhrase(PhraseIndex* index, const Phrase& phrase, uint32_t id) {
   std::vector<std::string> words;
   std::vector<bool> stems, gaps;

@@ -217,7 +217,6 @@ class Dictionary {
   const std::unordered_map<std::string, CameoCode>& cameo_table() const { return cameo_; }
 
  private:
-  void LoadFile(const std::string& path, Diagnostics* diag);
   void LoadActors(const std::string& path, Diagnostics* diag);
   void LoadAgents(const std::string& path, Diagnostics* diag);
   void LoadVerbs(const std::string& path, Diagnostics* diag);

@@ -124,8 +124,7 @@ bool PieceTokens(const Piece& p, DictFormat format, std::vector<SlotToken>* out,
       return false;
     }
     t.kind = SlotToken::kSynset;
-    t.text = s;
-    for (auto& c : t.text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    t.text = AsciiUpper(s);
   } else {
     std::string word = s;
     bool stem = format == DictFormat::kTabari && !p.exact_next;

@@ -12,12 +12,6 @@ namespace dyad {
 
 namespace {
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Words of a synset member or a phrase: split at spaces and '_'; "&NAME" references kept.
 std::vector<std::string> MemberWords(std::string_view text) {
   std::vector<std::string> out;
@@ -25,7 +19,7 @@ std::vector<std::string> MemberWords(std::string_view text) {
   auto flush = [&]() {
     if (w.empty()) return;
     if (w[0] == '&')
-      out.push_back(Upper(w));
+      out.push_back(AsciiUpper(w));
     else
       for (auto& t : peer::WordTokens(w)) out.push_back(t);
     w.clear();
@@ -218,7 +212,7 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
             diag->Warn(where, "synset without a name, line skipped");
             return;
           }
-          synset_name = Upper(name);
+          synset_name = AsciiUpper(name);
           in_synset = true;
           return;
         }

@@ -12,12 +12,6 @@ namespace dyad {
 
 namespace {
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // TABARI writes flags after some codes ("[031!]", "[025?]"); dyad keeps the code itself.
 std::string CleanCode(std::string code) {
   while (!code.empty() && (code.back() == '!' || code.back() == '?')) code.pop_back();
@@ -92,7 +86,7 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
         std::string_view t = Trim(line);
         if (t[0] == '<') {
           end_synset();
-          const std::string tag = Upper(t);
+          const std::string tag = AsciiUpper(t);
           if (StartsWith(tag, "<SYNSETS>"))
             section = kSynsets;
           else if (StartsWith(tag, "<TIME>"))
@@ -128,7 +122,7 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
             diag->Warn(where, "synset without a name, line skipped");
             return;
           }
-          synset_name = Upper(name);
+          synset_name = AsciiUpper(name);
           in_synset = true;
           return;
         }
@@ -274,8 +268,8 @@ bool ApplyTabariOption(std::string_view line, PeerOptions* options, std::string*
     *error = "an option reads KEY: VALUE";
     return false;
   }
-  const std::string key = Upper(Trim(line.substr(0, colon)));
-  const std::string value = Upper(Trim(line.substr(colon + 1)));
+  const std::string key = AsciiUpper(Trim(line.substr(0, colon)));
+  const std::string value = AsciiUpper(Trim(line.substr(colon + 1)));
   if (key == "COMMA") {
     if (value.find("OFF") != std::string::npos) {
       options->comma_max = options->comma_bmax = options->comma_emax = 0;

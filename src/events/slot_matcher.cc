@@ -725,9 +725,7 @@ void SentenceCoder::BuildUnits() {
         for (uint32_t k = el.first; k < el.end; ++k) {
           const Token& w = tok(k);
           if (w.is_punct || w.norm == "'s") continue;
-          std::string up(doc_->slice(w.span));
-          for (auto& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-          phrase += (phrase.empty() ? "" : " ") + up;
+          phrase += (phrase.empty() ? "" : " ") + AsciiUpper(doc_->slice(w.span));
           ++words;
         }
         if (words > 0 && words - 1 < opt_.new_actor_length) el.code = "\"" + phrase + "\"";

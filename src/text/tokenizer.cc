@@ -65,9 +65,9 @@ const std::unordered_set<std::string>& Abbreviations() {
       "est.",  "fig.",   "pres.", "sec.",  "secy.",  "supt.", "cmdr.", "brig.", "messrs.", "ave.",
       "blvd.", "rd.",    "cf.",   "al.",   "viz.",   "vol.",  "pp.",   "op.",   "u.s.a.",  "d.c.",
       "n.y.",  "calif.", "mass.", "fla.",  "tex.",   "ariz.", "ill.",  "penn.", "mon.",    "tue.",
-      "tues.", "wed.",   "thu.",  "thur.", "thurs.", "fri.",  "sat.",  "sun.",  "vs.",     "v.",
-      "ph.",   "mgr.",   "assn.", "bros.", "govt.",  "jr.",   "attn.", "ext.",  "tel.",    "min.",
-      "max.",  "avg.",   "dist.", "div.",  "mfg.",   "natl.", "intl."};
+      "tues.", "wed.",   "thu.",  "thur.", "thurs.", "fri.",  "sat.",  "sun.",  "v.",      "ph.",
+      "mgr.",  "assn.",  "bros.", "govt.", "attn.",  "ext.",  "tel.",  "min.",  "max.",    "avg.",
+      "dist.", "div.",   "mfg.",  "natl.", "intl."};
   return s;
 }
 
@@ -135,16 +135,22 @@ bool IsEmoticon(std::string_view w) {
 }
 
 bool IsUrlOrEmail(std::string_view w) {
+  // Every form below has a dot, an @ or a colon; most words have none (no copy for them).
+  if (w.find_first_of(".@:") == std::string_view::npos) return false;
   const std::string l = AsciiLower(w);
   if (l.find("://") != std::string::npos || StartsWith(l, "www.")) return true;
   const size_t at = l.find('@');
   if (at != std::string::npos && at > 0 && at + 1 < l.size() && IsAsciiLetter(l[at + 1]))
     return true;
   // A domain name: letters, digits, dots and hyphens ending in a common top-level domain.
-  static const char* kTlds[] = {".com", ".org", ".net",  ".edu", ".gov", ".co.uk", ".uk",
-                                ".ru",  ".de",  ".info", ".io",  ".biz", ".us",    ".ca"};
-  for (const char* tld : kTlds) {
-    if (!EndsWith(l, tld) && l.find(std::string(tld) + "/") == std::string::npos) continue;
+  static constexpr std::string_view kTlds[] = {".com",   ".org", ".net", ".edu", ".gov",
+                                               ".co.uk", ".uk",  ".ru",  ".de",  ".info",
+                                               ".io",    ".biz", ".us",  ".ca"};
+  for (std::string_view tld : kTlds) {
+    bool hit = EndsWith(l, tld);  // or followed by a path: "bbc.co.uk/news"
+    for (size_t pos = l.find(tld); !hit && pos != std::string::npos; pos = l.find(tld, pos + 1))
+      hit = pos + tld.size() < l.size() && l[pos + tld.size()] == '/';
+    if (!hit) continue;
     const size_t dot = l.find('.');
     if (dot == 0 || dot == std::string::npos) continue;
     bool ok = true;
@@ -286,25 +292,17 @@ class ChunkSplitter {
         e = i;
         continue;
       }
-      if (IsClosePunct(c)) {
-        if (c == '-' || c == 0x2014 || c == 0x2013) {  // "word--"
-          size_t j = i;
-          while (j > b && text_[j - 1] == '-') --j;
-          if (j == b) break;
-          tail.push_back({j, e});
-          e = j;
-          continue;
-        }
-        tail.push_back({i, e});
-        e = i;
-        continue;
-      }
-      if (c == '-' && i > b && text_[i - 1] == '-') {
-        size_t j = i;
+      if (c == 0x2014 || c == 0x2013 || (c == '-' && i > b && text_[i - 1] == '-')) {
+        size_t j = i;  // "word--", "word—"
         while (j > b && text_[j - 1] == '-') --j;
         if (j == b) break;
         tail.push_back({j, e});
         e = j;
+        continue;
+      }
+      if (IsClosePunct(c)) {
+        tail.push_back({i, e});
+        e = i;
         continue;
       }
       break;
