@@ -817,7 +817,6 @@ class Finder {
 
   void IndexTokens();
   void SplitLineParagraphs();
-  void JoinBrokenSentences();
   void FindQuoteSpans();
   void MoveOpeningMarks();
   int MarkAt(uint32_t t, uint32_t* mark_end) const;  // width of a quotation mark at t
@@ -936,7 +935,6 @@ void Finder::IndexTokens() {
     if (!block_end_.empty()) block_end_.back() = n;
   }
   SplitLineParagraphs();
-  JoinBrokenSentences();
   // A title-case headline ("Clinton Says Russians Hacked DNC"): the first block, when nearly
   // all its words are capitalised. Its cue words are read although capitalised.
   if (!block_first_.empty()) {
@@ -990,29 +988,6 @@ void Finder::IndexTokens() {
     names_.emplace_back(i, j);
     i = j;
   }
-}
-
-// A sentence split after an abbreviation inside parentheses ("Rep. Elijah Cummings (D-Md.)
-// said …", "Sen. Bernie Sanders (I-Vt.) said …") goes on with a lower-case word: the two
-// pieces are one sentence.
-void Finder::JoinBrokenSentences() {
-  std::vector<uint32_t> sf, se;
-  for (size_t i = 0; i < sent_first_.size(); ++i) {
-    const uint32_t a = sent_first_[i];
-    if (!sf.empty() && se.back() == a && a < tok_.size() && se.back() > sf.back() + 1 &&
-        !tok_[a].capitalized && !tok_[a].is_punct && block_of_[a] == block_of_[a - 1] &&
-        N(a - 1) == ")" && N(a - 2) == ".") {
-      se.back() = sent_end_[i];
-      continue;
-    }
-    sf.push_back(a);
-    se.push_back(sent_end_[i]);
-  }
-  if (sf.size() == sent_first_.size()) return;
-  sent_first_ = std::move(sf);
-  sent_end_ = std::move(se);
-  for (uint32_t i = 0; i < sent_first_.size(); ++i)
-    for (uint32_t t = sent_first_[i]; t < sent_end_[i]; ++t) sent_of_[t] = i;
 }
 
 // Some texts put one paragraph on each line with no blank line between them: a block whose
@@ -2621,6 +2596,9 @@ void Finder::TryParsedCue(uint32_t t) {
   if (!IsAttitudeLemma(lemma) &&
       (cw == CueWords().end() || (cw->second.flags & (kQuoteOnly | kParticle))))
     return;
+  // A parenthetical cue later in the sentence claims it (checked only now: the scan to the
+  // sentence end is the costly part, and the tests above reject nearly every token).
+  if (ParentheticalCueAfter(t)) return;
   const bool belief = cw != CueWords().end() && (cw->second.flags & kBelief);
   const bool talk = lemma == "talk" || lemma == "speak";
   // Seeing and considering are opinions only with a predicate or clause ("sees Cruz as a
@@ -3118,8 +3096,7 @@ void Finder::Run() {
     }
     const size_t before = found_.size();
     TryVerb(t);
-    if (Parsed() && found_.size() == before && !claimed_[t] && !ParentheticalCueAfter(t))
-      TryParsedCue(t);
+    if (Parsed() && found_.size() == before && !claimed_[t]) TryParsedCue(t);
   }
   AddContinuations();
   Resolve();
