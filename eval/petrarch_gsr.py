@@ -96,8 +96,8 @@ def parse_gsr(text):
         date = attrs.get("date", "")
         if re.fullmatch(r"\d{8}", date):
             date = "%s-%s-%s" % (date[:4], date[4:6], date[6:])
-        elif re.fullmatch(r"\d{6}", date):  # YYMMDD, as PETRARCH's date restrictions write it
-            date = "%s%s-%s-%s" % ("20" if date[:2] < "50" else "19", date[:2], date[2:4], date[4:])
+        elif re.fullmatch(r"\d{6}", date):  # YYMMDD, 00-30 = 20YY as in peer::PeerDate
+            date = "%s%s-%s-%s" % ("20" if date[:2] <= "30" else "19", date[:2], date[2:4], date[4:])
         out.append({"index": i, "id": attrs.get("id", str(i)), "date": date,
                     "category": attrs.get("category", ""),
                     "evaluate": attrs.get("evaluate", "true").lower() != "false",

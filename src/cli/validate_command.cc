@@ -24,7 +24,9 @@
 #include "core/json_writer.h"
 #include "core/strings.h"
 #include "dict/dictionary.h"
+#include "dict/peer_syntax.h"
 #include "dict/tabari_reader.h"
+#include "extract/html_dom.h"
 #include "pipeline/pipeline.h"
 
 namespace dyad {
@@ -57,15 +59,6 @@ std::string ReadAll(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string Decode(std::string s) {
-  static const std::pair<const char*, const char*> kEntities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
-  for (const auto& [from, to] : kEntities)
-    for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += std::strlen(to))
-      s.replace(pos, std::strlen(from), to);
-  return s;
-}
-
 std::string Squeeze(std::string_view s) {
   std::string out;
   bool space = false;
@@ -93,7 +86,7 @@ std::vector<std::pair<std::string, std::string>> Attributes(std::string_view tag
     if (q == std::string_view::npos) break;
     auto q2 = tag.find(tag[q], q + 1);
     if (q2 == std::string_view::npos) break;
-    out.emplace_back(key, Decode(std::string(tag.substr(q + 1, q2 - q - 1))));
+    out.emplace_back(key, DecodeEntities(tag.substr(q + 1, q2 - q - 1)));
     i = q2 + 1;
   }
   return out;
@@ -116,17 +109,6 @@ std::string Between(std::string_view s, std::string_view open, std::string_view 
   auto b = s.find(close, a + open.size());
   if (b == std::string_view::npos) return "";
   return std::string(s.substr(a + open.size(), b - a - open.size()));
-}
-
-std::string IsoFromCompact(std::string d) {
-  d = std::string(Trim(d));
-  if (d.size() == 8) return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
-  if (d.size() == 6) {
-    const int yy = std::atoi(d.substr(0, 2).c_str());
-    return std::to_string(yy <= 30 ? 2000 + yy : 1900 + yy) + "-" + d.substr(2, 2) + "-" +
-           d.substr(4, 2);
-  }
-  return "";
 }
 
 // PETRARCH's validation XML: <Environment> names the dictionaries and the categories to
@@ -194,8 +176,8 @@ bool ReadPetrarchSuite(const std::string& path, Suite* suite, std::string* error
     Record r;
     r.id = Attr(attrs, "id");
     r.category = Attr(attrs, "category");
-    r.date = IsoFromCompact(Attr(attrs, "date"));
-    r.text = Squeeze(Decode(Between(body, "<Text>", "</Text>")));
+    r.date = peer::PeerDate(Attr(attrs, "date"));
+    r.text = Squeeze(DecodeEntities(Between(body, "<Text>", "</Text>")));
     r.options = options;
     bool parse_error = false;
     for (size_t c = body.find("<EventCoding"); c != std::string_view::npos;
@@ -267,7 +249,7 @@ bool ReadTabariSuite(const std::string& project_path, const PeerOptions& initial
       continue;
     }
     Record r;
-    r.date = IsoFromCompact(l.substr(0, 6));
+    r.date = peer::PeerDate(l.substr(0, 6));
     r.id = std::string(Trim(std::string_view(l).substr(6)));
     auto sp = r.id.find_first_of(" \t");
     if (sp != std::string::npos) r.id.resize(sp);
@@ -361,18 +343,6 @@ std::string Show(const std::set<Triple>& s) {
   return out.empty() ? "none" : out;
 }
 
-bool SameOptions(const PeerOptions& a, const PeerOptions& b) {
-  return a.require_dyad == b.require_dyad && a.comma_min == b.comma_min &&
-         a.comma_max == b.comma_max && a.comma_bmin == b.comma_bmin &&
-         a.comma_bmax == b.comma_bmax && a.comma_emin == b.comma_emin &&
-         a.comma_emax == b.comma_emax && a.new_actor_length == b.new_actor_length &&
-         a.default_source == b.default_source && a.default_target == b.default_target &&
-         a.complex_verbs == b.complex_verbs && a.complex_conjunctions == b.complex_conjunctions &&
-         a.default_source_prior == b.default_source_prior &&
-         a.default_target_after == b.default_target_after && a.convert_agent == b.convert_agent &&
-         a.code_by == b.code_by;
-}
-
 struct ValidateArgs {
   std::string kind;
   std::string file;
@@ -425,7 +395,7 @@ int RunValidate(const ValidateArgs& a) {
       continue;
     }
     const PeerOptions& opts = r.options;
-    if (!pipeline || !SameOptions(opts, current)) {
+    if (!pipeline || opts != current) {
       PipelineOptions po;
       po.coder.peer = opts;
       pipeline = std::make_unique<Pipeline>(*dict, po);

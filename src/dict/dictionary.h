@@ -135,6 +135,7 @@ struct PeerOptions {
   // "SET: CODE BY CLAUSE / BY SENTENCE / ALL").
   enum class CodeBy : uint8_t { kClause, kSentence, kAll };
   CodeBy code_by = CodeBy::kClause;
+  bool operator==(const PeerOptions&) const = default;
 };
 
 // One row of the CAMEO table.

@@ -282,6 +282,19 @@ std::string Summary(sqlite3* db) {
   return out;
 }
 
+// Every row of `q` (built on kStoredEventSelect) as the API's event object, into an array
+// already begun.
+void StoredEventsJson(JsonWriter& w, Query& q) {
+  StoredEvent ev;
+  std::string one;
+  while (q.Step()) {
+    ReadStoredEvent(q.get(), &ev);
+    one.clear();
+    AppendStoredEventJson(ev, /*extended=*/true, &one);
+    w.Raw(one);
+  }
+}
+
 std::string Events(Context& cx, const ApiParams& p) {
   sqlite3* db = cx.db;
   const EventFilter f = FilterFrom(p);
@@ -343,14 +356,7 @@ std::string Events(Context& cx, const ApiParams& p) {
   PageJson(w, pg, total);
   w.Key("events");
   w.BeginArray();
-  StoredEvent ev;
-  std::string one;
-  while (q.Step()) {
-    ReadStoredEvent(q.get(), &ev);
-    one.clear();
-    AppendStoredEventJson(ev, /*extended=*/true, &one);
-    w.Raw(one);
-  }
+  StoredEventsJson(w, q);
   w.EndArray();
   w.EndObject();
   return out;
@@ -474,14 +480,7 @@ std::string OneGroup(sqlite3* db, long long id) {
   w.Raw(group);
   w.Key("mentions");
   w.BeginArray();
-  StoredEvent ev;
-  std::string one;
-  while (m.Step()) {
-    ReadStoredEvent(m.get(), &ev);
-    one.clear();
-    AppendStoredEventJson(ev, true, &one);
-    w.Raw(one);
-  }
+  StoredEventsJson(w, m);
   w.EndArray();
   w.EndObject();
   return out;
@@ -939,14 +938,7 @@ std::string OneDocument(sqlite3* db, long long id) {
     Query q(db, std::string(kStoredEventSelect) +
                     " WHERE e.doc=?1 ORDER BY e.sentence, e.verb_start, e.id LIMIT 5000");
     q.BindInt(1, id);
-    StoredEvent ev;
-    std::string one;
-    while (q.Step()) {
-      ReadStoredEvent(q.get(), &ev);
-      one.clear();
-      AppendStoredEventJson(ev, true, &one);
-      w.Raw(one);
-    }
+    StoredEventsJson(w, q);
   }
   w.EndArray();
   w.EndObject();
