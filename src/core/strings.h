@@ -14,6 +14,10 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 std::string AsciiLower(std::string_view s);
 std::string AsciiUpper(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
+// True when `needle` occurs in `hay`.
+inline bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
 bool EndsWith(std::string_view s, std::string_view suffix);
 // True for YYYY-MM-DD with a plausible month and day.
 bool IsIsoDate(std::string_view s);

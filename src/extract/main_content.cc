@@ -15,10 +15,6 @@ namespace dyad {
 
 namespace {
 
-bool Contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
-
 // What the class and id of an element say about it.
 enum class Hint : uint8_t { kNone, kWeakJunk, kJunk, kPositive, kBody };
 

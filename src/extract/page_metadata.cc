@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/strings.h"
+#include "time/calendar.h"
 
 namespace dyad {
 
@@ -24,15 +25,9 @@ bool IsAlnum(char c) {
   return IsDigit(c) || IsAlpha(c);
 }
 
-int DaysIn(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return d[m - 1];
-}
-
 std::string Ymd(int y, int m, int d, bool strict_years) {
   int lo = strict_years ? 1990 : 1800;
-  if (y < lo || y > 2100 || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m)) return "";
+  if (y < lo || y > 2100 || !IsValidDate(y, m, d)) return "";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
@@ -230,24 +225,13 @@ std::string DateAt(std::string_view s, size_t i, bool anywhere) {
 
 // Days between two YYYY-MM-DD dates (a large number when either is not one).
 int DayDistance(const std::string& a, const std::string& b) {
-  auto days = [](const std::string& s) -> long {
+  auto days = [](const std::string& s) -> int64_t {
     if (s.size() != 10) return -1000000;
-    int y = std::atoi(s.c_str()), m = std::atoi(s.c_str() + 5), d = std::atoi(s.c_str() + 8);
-    // Days from civil (proleptic Gregorian), Howard Hinnant's algorithm.
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe;
+    return DaysFromCivil(std::atoi(s.c_str()), std::atoi(s.c_str() + 5), std::atoi(s.c_str() + 8));
   };
-  long da = days(a), db = days(b);
-  if (da < -100000 || db < -100000) return 1000000;
+  const int64_t da = days(a), db = days(b);
+  if (da <= -1000000 || db <= -1000000) return 1000000;
   return static_cast<int>(da > db ? da - db : db - da);
-}
-
-std::string Collapse(std::string_view s) {
-  return CollapseSpace(s);
 }
 
 // Text of an element's subtree, collapsed. Inline elements join their text as written
@@ -283,11 +267,7 @@ std::string InnerText(const HtmlDom& dom, uint32_t e) {
       if (dom[i].end > i + 1) open.emplace_back(dom[i].end, block);
     }
   }
-  return Collapse(t);
-}
-
-bool Contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
+  return CollapseSpace(t);
 }
 
 // Article types in schema.org whose properties describe the page's article.
@@ -308,7 +288,7 @@ void AuthorsFrom(simdjson::dom::element v, std::vector<std::string>* out, int de
   if (depth > 3) return;
   std::string_view s;
   if (v.get_string().get(s) == simdjson::SUCCESS) {
-    if (!s.empty() && !StartsWith(s, "http")) out->push_back(Collapse(DecodeEntities(s)));
+    if (!s.empty() && !StartsWith(s, "http")) out->push_back(CollapseSpace(DecodeEntities(s)));
     return;
   }
   simdjson::dom::array arr;
@@ -325,12 +305,12 @@ void AuthorsFrom(simdjson::dom::element v, std::vector<std::string>* out, int de
 
 std::string StringOf(simdjson::dom::element v) {
   std::string_view s;
-  if (v.get_string().get(s) == simdjson::SUCCESS) return Collapse(DecodeEntities(s));
+  if (v.get_string().get(s) == simdjson::SUCCESS) return CollapseSpace(DecodeEntities(s));
   simdjson::dom::object obj;
   if (v.get_object().get(obj) == simdjson::SUCCESS) {
     simdjson::dom::element x;
     if (obj["name"].get(x) == simdjson::SUCCESS && x.get_string().get(s) == simdjson::SUCCESS)
-      return Collapse(s);
+      return CollapseSpace(s);
     if (obj["@id"].get(x) == simdjson::SUCCESS && x.get_string().get(s) == simdjson::SUCCESS)
       return std::string(s);
   }
@@ -481,7 +461,7 @@ std::string NormalizeLanguage(std::string_view lang) {
 
 // Splits a byline into names: "By Jane Doe and John Roe, Reuters" -> Jane Doe, John Roe.
 std::vector<std::string> SplitAuthors(std::string_view byline) {
-  std::string s = Collapse(byline);
+  std::string s = CollapseSpace(byline);
   std::string lower = AsciiLower(s);
   if (StartsWith(lower, "by "))
     s = s.substr(3);
@@ -784,13 +764,13 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
       std::string_view content = dom.attr(i, HtmlAttr::kContent);
       if (key.empty() || Trim(content).empty()) continue;
       if (key == "og:title")
-        og_title = Collapse(content);
+        og_title = CollapseSpace(content);
       else if (key == "twitter:title")
-        tw_title = Collapse(content);
+        tw_title = CollapseSpace(content);
       else if (key == "og:site_name")
-        meta_site = Collapse(content);
+        meta_site = CollapseSpace(content);
       else if (key == "application-name" || key == "apple-mobile-web-app-title")
-        app_name = Collapse(content);
+        app_name = CollapseSpace(content);
       else if (key == "og:url")
         og_url = std::string(Trim(content));
       else if (key == "article:modified_time" || key == "og:updated_time" ||
@@ -845,7 +825,8 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // declared titles without the site's name.
   std::vector<std::string> declared;
   for (const std::string* s : {&ld.headline, &og_title, &tw_title, &title_tag})
-    if (!s->empty()) declared.push_back(StripSiteFromTitle(Collapse(DecodeEntities(*s)), md.site));
+    if (!s->empty())
+      declared.push_back(StripSiteFromTitle(CollapseSpace(DecodeEntities(*s)), md.site));
   // Names the declared titles set beside the headline: where one is another plus a piece
   // ("Blog Name: Headline" and "Headline"), the piece is the site's, section's or blog's name.
   std::vector<std::string> names;
@@ -966,7 +947,7 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
       std::string name;
       for (uint32_t k = i + 1; k < dom[i].end && name.empty(); ++k)
         if (dom.attr(k, HtmlAttr::kItemprop) == "name")
-          name = dom.tag(k) == HtmlTag::kMeta ? Collapse(dom.attr(k, HtmlAttr::kContent))
+          name = dom.tag(k) == HtmlTag::kMeta ? CollapseSpace(dom.attr(k, HtmlAttr::kContent))
                                               : InnerText(dom, k);
       if (name.empty()) name = InnerText(dom, i);
       if (name.size() >= 3 && name.size() <= 100) md.authors = SplitAuthors(name);
