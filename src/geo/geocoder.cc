@@ -880,9 +880,10 @@ class DocResolver {
         if (e.kind != PlaceKind::kCountry && e.kind != PlaceKind::kRegion) g.points.push_back(&e);
       }
     }
-    std::unordered_map<uint64_t, double> support;
-    size_t gi = 0;
+    // Keyed by name and entry, as the caller looks it up.
+    std::unordered_map<uint64_t, double> out;
     for (const auto& [key, g] : groups) {
+      const uint64_t name_hash = std::hash<std::string>()(key);
       for (uint32_t entry : g.entries) {
         const GazetteerEntry& e = gaz_.entry(entry);
         if (e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kRegion) continue;
@@ -903,20 +904,8 @@ class DocResolver {
           }
           sum += best / std::sqrt(static_cast<double>(h.entries.size()));
         }
-        support[(static_cast<uint64_t>(gi) << 32) | entry] = std::min(3.0, sum);
+        out[(name_hash * 1000003u) ^ entry] = std::min(3.0, sum);
       }
-      ++gi;
-    }
-    // Re-key by name for the caller.
-    std::unordered_map<uint64_t, double> out;
-    gi = 0;
-    for (const auto& [key, g] : groups) {
-      const uint64_t h = std::hash<std::string>()(key);
-      for (uint32_t entry : g.entries) {
-        auto it = support.find((static_cast<uint64_t>(gi) << 32) | entry);
-        if (it != support.end()) out[(h * 1000003u) ^ entry] = it->second;
-      }
-      ++gi;
     }
     return out;
   }
