@@ -1,6 +1,5 @@
 // End-to-end tests of `dyad extract` and of `dyad code` on web pages and web archives.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <string>
@@ -15,20 +14,6 @@ using testing::TempDir;
 
 std::string Dyad() {
   return testing::DyadBinary();
-}
-
-std::string Gzip(const std::string& s) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, s.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  zs.avail_in = static_cast<uInt>(s.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 
 // A news page as sites write them: the date in a meta tag (or none), furniture around.
@@ -81,7 +66,7 @@ TEST(ExtractCli, OnePageAsJson) {
 
 TEST(ExtractCli, GzipStdinDirectoriesAndJsonl) {
   TempDir dir;
-  dir.Write("site/a.html.gz", Gzip(NewsPage("2024-01-02", "One", "The first story.")));
+  dir.Write("site/a.html.gz", testing::Gzip(NewsPage("2024-01-02", "One", "The first story.")));
   dir.Write("site/b.html", NewsPage("2024-01-03", "Two", "The second story."));
   auto r = Shell(Dyad() + " extract --jsonl " + dir.path() + "/site");
   EXPECT_EQ(r.status, 0) << r.err;
@@ -103,19 +88,21 @@ TEST(ExtractCli, CodeReadsAWarcAndDatesEventsByTheirPages) {
   TempDir dir;
   // Three news pages: two state their dates, the third states none and takes the capture date.
   std::string warc =
-      Gzip(WarcResponse("http://news.example/world/a01", "2024-11-05T12:00:00Z",
-                        NewsPage("2024-11-01", "Talks in Ankara",
-                                 "Turkey's foreign minister met his Egyptian counterpart in "
-                                 "Ankara on Tuesday."))) +
-      Gzip(WarcResponse("http://news.example/world/b02", "2024-11-05T12:00:00Z",
-                        NewsPage("2023-06-15", "Talks in Cairo",
-                                 "Egypt's foreign minister met his Turkish counterpart in "
-                                 "Cairo."))) +
-      Gzip("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nbroken") +
-      Gzip(WarcResponse("http://news.example/world/c03", "2022-02-02T08:00:00Z",
-                        NewsPage("", "Talks in Athens",
-                                 "Greece's foreign minister met his Turkish counterpart in "
-                                 "Athens.")));
+      testing::Gzip(
+          WarcResponse("http://news.example/world/a01", "2024-11-05T12:00:00Z",
+                       NewsPage("2024-11-01", "Talks in Ankara",
+                                "Turkey's foreign minister met his Egyptian counterpart in "
+                                "Ankara on Tuesday."))) +
+      testing::Gzip(WarcResponse("http://news.example/world/b02", "2024-11-05T12:00:00Z",
+                                 NewsPage("2023-06-15", "Talks in Cairo",
+                                          "Egypt's foreign minister met his Turkish counterpart in "
+                                          "Cairo."))) +
+      testing::Gzip("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nbroken") +
+      testing::Gzip(
+          WarcResponse("http://news.example/world/c03", "2022-02-02T08:00:00Z",
+                       NewsPage("", "Talks in Athens",
+                                "Greece's foreign minister met his Turkish counterpart in "
+                                "Athens.")));
   auto f = dir.Write("crawl.warc.gz", warc);
   auto r = Shell(Dyad() + " code " + f);
   EXPECT_EQ(r.status, 1) << r.err;  // one record rejected, the rest coded

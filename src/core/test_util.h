@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <zlib.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -74,6 +75,21 @@ inline std::string SharedData() {
     base = SourceDir() + "/../shared";
   std::string data = base + "/data";
   return std::filesystem::is_directory(data) ? data : "";
+}
+
+// `s` as one gzip member (level 6), as .gz files and gzipped WARC records hold it.
+inline std::string Gzip(const std::string& s) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, s.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
+  zs.avail_in = static_cast<uInt>(s.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
 }
 
 inline std::string ReadFile(const std::string& path) {

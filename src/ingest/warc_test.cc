@@ -1,7 +1,6 @@
 #include "ingest/warc.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstring>
 
@@ -10,20 +9,6 @@
 
 namespace dyad {
 namespace {
-
-std::string Gzip(const std::string& s) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, s.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  zs.avail_in = static_cast<uInt>(s.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 std::string Record(const std::string& type, const std::string& uri, const std::string& date,
                    const std::string& block, const std::string& content_type) {
@@ -79,7 +64,7 @@ TEST(Warc, PlainRecordsAndHttpBodies) {
                   Response("http://a.example/one", "2024-11-02T10:00:00Z", body) +
                   Response("http://a.example/two", "2024-11-02T10:00:00Z", chunked,
                            "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n") +
-                  Response("http://a.example/tri", "2024-11-02T10:00:00Z", Gzip(body),
+                  Response("http://a.example/tri", "2024-11-02T10:00:00Z", testing::Gzip(body),
                            "Content-Type: text/html\r\nContent-Encoding: gzip\r\n");
   std::vector<std::string> errors;
   auto recs = ReadAll(w, &errors);
@@ -99,7 +84,7 @@ TEST(Warc, PlainRecordsAndHttpBodies) {
   for (size_t at = 0; at < w.size();) {
     size_t next = w.find("WARC/1.1", at + 1);
     if (next == std::string::npos) next = w.size();
-    gz += Gzip(w.substr(at, next - at));
+    gz += testing::Gzip(w.substr(at, next - at));
     at = next;
   }
   errors.clear();
@@ -124,7 +109,7 @@ TEST(Warc, BrokenRecordsAmongGoodOnes) {
   EXPECT_EQ(recs[2].payload, "<p>six</p>");
   EXPECT_GE(errors.size(), 3u);
   // Gzip: a corrupt member, a truncated member and garbage between members.
-  std::string ga = Gzip(a), gb = Gzip(b), gc = Gzip(c);
+  std::string ga = testing::Gzip(a), gb = testing::Gzip(b), gc = testing::Gzip(c);
   std::string corrupt = gb;
   for (size_t i = 12; i < corrupt.size() - 8; i += 3) corrupt[i] ^= 0x5A;
   errors.clear();
@@ -160,7 +145,7 @@ TEST(Warc, DocumentReaderGivesOneDocumentPerHtmlResponse) {
   for (size_t at = 0; at < w.size();) {
     size_t next = w.find("WARC/1.1", at + 1);
     if (next == std::string::npos) next = w.size();
-    gz += Gzip(w.substr(at, next - at));
+    gz += testing::Gzip(w.substr(at, next - at));
     at = next;
   }
   auto path = dir.Write("crawl.warc.gz", gz);
