@@ -39,6 +39,17 @@ TEST(Boilerplate, StandaloneFurnitureAnywhere) {
   EXPECT_GE(f.Score("Sign up for our newsletter to get the best stories in your inbox."), 1.0);
   EXPECT_GE(f.Score("This website uses cookies to improve your experience."), 1.0);
   EXPECT_LT(f.Score("Rebels attacked a police station in the north, killing four."), 1.0);
+  // A label line is furniture; a report about an advertisement is not.
+  EXPECT_GE(f.Score("Advertisement"), 1.0);
+  EXPECT_LT(f.Score("City Attorney Brad Holm said that the advertisement wrongfully suggests "
+                    "that the city and its officers support the campaign."),
+            1.0);
+  // One cue in a long report that never talks to the reader is not enough.
+  EXPECT_LT(f.Score("The senator thanked the farmers for their support at a rally on Friday and "
+                    "said that the bill, which passed the committee last week with votes from "
+                    "both parties, would raise prices for growers in the region by a fifth, a "
+                    "figure disputed by the ministry. All rights reserved was printed on it."),
+            1.0);
 }
 
 TEST(Paragraphs, BlankLinesOrLineBreaks) {

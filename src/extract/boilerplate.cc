@@ -11,33 +11,19 @@ namespace dyad {
 namespace {
 
 // Phrases that, on their own, mark a paragraph as page furniture rather than news.
-constexpr std::string_view kStrongCues[] = {"remind me later",
-                                            "support us",
-                                            "donate now",
-                                            "make a donation",
-                                            "become a member",
-                                            "subscribe to our",
-                                            "sign up for our",
-                                            "sign up to our",
-                                            "our newsletter",
-                                            "this website uses cookies",
-                                            "we use cookies",
-                                            "accept cookies",
-                                            "cookie policy",
-                                            "all rights reserved",
-                                            "click here to",
-                                            "share this article",
-                                            "follow us on",
-                                            "read more:",
-                                            "related articles",
-                                            "recommended for you",
-                                            "advertisement",
-                                            "please support",
-                                            "support independent journalism",
-                                            "contribution makes",
-                                            "every contribution",
-                                            "your support",
-                                            "unsubscribe"};
+constexpr std::string_view kStrongCues[] = {"remind me later",    "support us",
+                                            "donate now",         "make a donation",
+                                            "become a member",    "subscribe to our",
+                                            "sign up for our",    "sign up to our",
+                                            "our newsletter",     "this website uses cookies",
+                                            "we use cookies",     "accept cookies",
+                                            "cookie policy",      "all rights reserved",
+                                            "click here to",      "share this article",
+                                            "follow us on",       "read more:",
+                                            "related articles",   "recommended for you",
+                                            "please support",     "support independent journalism",
+                                            "contribution makes", "every contribution",
+                                            "your support",       "unsubscribe"};
 
 // Phrases that open an appeal addressed to the reader.
 constexpr std::string_view kOpeners[] = {"a message from", "dear reader",   "dear readers",
@@ -113,6 +99,9 @@ double BoilerplateFilter::Score(std::string_view p) const {
     reader += IsReaderPronoun(w);
   });
   if (words == 0) return 0.0;
+  // A long paragraph that never addresses the reader is a report that may mention "your
+  // support" or "all rights reserved" in passing; one cue alone does not make it furniture.
+  if (words > 40 && reader == 0) score *= 0.5;
   // A few words that only name page furniture: "Subscribe", "Sign up", "Read more", "Home".
   if (words <= 4 && score == 0) {
     static const std::string_view kFurniture[] = {

@@ -850,6 +850,7 @@ class Finder {
   uint32_t TrimEnd(uint32_t first, uint32_t end) const;
 
   void TryTranscript(uint32_t block);
+  bool TryEpigraph(uint32_t block_first, uint32_t block_end);
   void TryAccordingTo(uint32_t t);
   void TryVerb(uint32_t t);
   void TryParsedCue(uint32_t t);
@@ -2095,7 +2096,13 @@ void Finder::EmitQuote(const Found& base, int q) {
 
 // "TRUMP: We will win." — a transcript line: a speaker in capitals, a colon, the words.
 void Finder::TryTranscript(uint32_t b) {
-  const uint32_t bf = block_first_[b], be = block_end_[b];
+  uint32_t bf = block_first_[b];
+  const uint32_t be = block_end_[b];
+  if (TryEpigraph(bf, be)) return;
+  // A transcript pasted as a block quotation may open each line with a mark:
+  // "WALLACE: Let's start …
+  uint32_t mark_end = 0;
+  if (MarkAt(bf, &mark_end) > 0) bf = mark_end;
   uint32_t k = bf;
   while (k < be && k - bf < 4 && !tok_[k].is_punct) {
     const std::string_view raw = doc_.slice(tok_[k].span);
@@ -2129,6 +2136,39 @@ void Finder::TryTranscript(uint32_t b) {
     return;
   }
   Emit(f);
+}
+
+// "“Fear. I am truly afraid …”― Edwin G. Monroy" — a quotation that fills its paragraph,
+// signed after a dash with a name and nothing else.
+bool Finder::TryEpigraph(uint32_t bf, uint32_t be) {
+  uint32_t last = be;
+  while (last > bf && N(last - 1) == ".") --last;
+  // The signature: a dash, then one to six name words (initials with their full stops).
+  uint32_t dash = last;
+  while (dash > bf && last - dash <= 8) {
+    const std::string& w = N(dash - 1);
+    if (w == "\xE2\x80\x95" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" || w == "-")
+      break;
+    if (!(Cap(dash - 1) || IsNameParticle(w) || (w == "." && dash - 1 > bf && Cap(dash - 2))))
+      return false;
+    --dash;
+  }
+  if (dash <= bf || dash == last || !Cap(dash)) return false;
+  --dash;  // the dash itself
+  uint32_t words = 0;
+  for (uint32_t k = dash + 1; k < last; ++k) words += !Punct(k);
+  if (words == 0 || words > 6 || dash == bf) return false;
+  const int q = in_quote_[dash - 1];
+  if (q < 0 || !quotes_[q].closed || quotes_[q].end != dash || quotes_[q].open != bf ||
+      quotes_[q].words < 3)
+    return false;
+  Found f;
+  f.speaker_first = f.head_first = dash + 1;
+  f.speaker_end = f.head_end = last;
+  f.cue_first = dash;
+  f.cue_end = dash + 1;
+  EmitQuote(f, q);
+  return true;
 }
 
 // "According to X, …" and "…, according to X."

@@ -252,6 +252,26 @@ TEST_F(QuoteTest, Transcript) {
   EXPECT_EQ(d.slice(d.quotes[1].cue), ":");
 }
 
+TEST_F(QuoteTest, TranscriptPastedAsBlockQuotation) {
+  auto d = Find("\"WALLACE: Will she be there?\n\n\"PENCE: She will not be attending.");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[1].speaker_span), "PENCE");
+  EXPECT_EQ(d.slice(d.quotes[1].content), "She will not be attending");
+}
+
+TEST_F(QuoteTest, QuotationSignedAfterADash) {
+  auto d = Find(
+      "Some of the replies follow.\n\n\u201cI am truly afraid of what comes next for the country."
+      "\u201d\u2015 Edwin G. Monroy\n\n\u201cWe can do better.\u201d \u2014 Ana Ruiz");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker_span), "Edwin G. Monroy");
+  EXPECT_EQ(d.slice(d.quotes[0].content), "I am truly afraid of what comes next for the country.");
+  EXPECT_EQ(d.slice(d.quotes[1].speaker_span), "Ana Ruiz");
+  // A dash inside running text is no signature.
+  EXPECT_TRUE(Find("Readers wrote.\n\n\u201cWe can do better,\u201d she said \u2014 and left.")
+                  .quotes.size() <= 1u);
+}
+
 TEST_F(QuoteTest, PassiveAndNounCuesAreNoQuotes) {
   EXPECT_TRUE(Find("He was told that the talks had failed.").quotes.empty());
   EXPECT_TRUE(Find("The claims that the talks failed were false.").quotes.empty());
