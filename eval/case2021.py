@@ -87,12 +87,15 @@ def parse_rule(line, where=""):
             rule["always"] = True
             continue
         m = re.match(r"^(cameo|plover|mode|source!|target!|source|target|with)=(.+)$", f) or \
-            re.match(r"^(verb|text)~(.+)$", f)
+            re.match(r"^(verb|text!|text)~(.+)$", f)
         if not m:
             raise MapError("%s: bad condition %r" % (where, f))
         key, val = m.group(1), [v.strip() for v in m.group(2).split(";") if v.strip()]
         if key == "text":  # may be given more than once: each list must match
             rule["conds"].setdefault("text", []).append(_phrase_re(val))
+            continue
+        if key == "text!":  # none of these may occur in the snippet
+            rule["conds"].setdefault("text!", []).append(_phrase_re(val))
             continue
         if key in rule["conds"]:
             raise MapError("%s: condition %s given twice" % (where, key))
@@ -176,8 +179,10 @@ def classify(rules, text, events):
         if r["always"]:
             return r["type"], "fallback"
         c = r["conds"]
-        event_keys = [k for k in c if k != "text"]
+        event_keys = [k for k in c if k not in ("text", "text!")]
         if "text" in c and not all(r.search(text or "") for r in c["text"]):
+            continue
+        if "text!" in c and any(r.search(text or "") for r in c["text!"]):
             continue
         if not event_keys:
             return r["type"], "text"

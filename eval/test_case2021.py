@@ -21,6 +21,7 @@ ATTRIB\tcameo=015
 AIR_STRIKE\tcameo=195
 GRENADE\tcameo=18;19\ttext~grenade*
 PROTEST_WITH_INTER\tcameo=173\ttarget=OPP\twith=14
+AGREEMENT\tcameo=0871\ttext!~violat*;broke down
 PEACE_PROTEST\tcameo=141
 NATURAL_DISASTER\ttext~flood*
 DISR_WEAP\ttext~seiz*;defus*\ttext~weapon*;bomb*
@@ -64,6 +65,9 @@ class Mapping(unittest.TestCase):
         self.assertEqual(c("Weapons were shown", []), ("OTHER", "fallback"))
         self.assertEqual(c("a", [ev("195", "USA", negated=True)]), ("OTHER", "fallback"))
         self.assertEqual(case2021.sectors("---REB"), {"REB"})
+        # text!~: none of the words may occur.
+        self.assertEqual(c("A truce was agreed", [ev("0871", "SDN")]), ("AGREEMENT", "event"))
+        self.assertEqual(c("The truce broke down", [ev("0871", "SDN")]), ("OTHER", "fallback"))
 
     def test_bad_rules(self):
         for line in ("ARREST", "ARREST\tcameo", "arrest\tcameo=173", "X\tfoo=1",
