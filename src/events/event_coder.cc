@@ -583,10 +583,20 @@ void EventCoder::Code(Document* doc) const {
         }
         tgt = mention_of(r.target);
         // The pattern's own object ("offered its troops" for "offer troops") is not the
-        // target; word order looks past it ("... to Lebanon").
+        // target; word order looks past it ("... to Lebanon"). Its possessor is ("rejected
+        // North Korea's demand" for "reject demand").
         if (tgt >= 0 && doc->actors[tgt].first_token >= tr.head &&
-            doc->actors[tgt].first_token < tr.end)
-          tgt = -1;
+            doc->actors[tgt].first_token < tr.end) {
+          bool pattern_word = false;
+          for (uint32_t k = doc->actors[tgt].first_token; k < doc->actors[tgt].end_token; ++k)
+            pattern_word =
+                pattern_word ||
+                std::find(p.words.begin(), p.words.end(), doc->tokens[k].norm) != p.words.end() ||
+                std::find(p.words.begin(), p.words.end(), doc->tokens[k].lemma) != p.words.end();
+          // "closed its borders with Iran": a possessor that is the source itself is not.
+          if (pattern_word || (src >= 0 && doc->actors[src].code == doc->actors[tgt].code))
+            tgt = -1;
+        }
         if (tgt == src) tgt = -1;
         parsed_negation = r.negated;
         if (r.speech_head >= 0) {

@@ -28,10 +28,11 @@ class CoderTest : public ::testing::Test {
                "042\tVisit\t1.9\t1\tCONSULT\tvisit\n19\tFight\t-10\t4\tASSAULT\t\n"
                "190\tUse force\t-10\t4\tASSAULT\t\n03\tIntend\t4\t1\tAGREE\t\n"
                "051\tPraise\t3.4\t1\tSUPPORT\t\n05\tCooperate\t3.5\t1\tSUPPORT\t\n"
-               "12\tReject\t-4\t3\tREJECT\t\n125\tRefuse to meet\t-5\t3\tREJECT\t\n");
+               "12\tReject\t-4\t3\tREJECT\t\n125\tRefuse to meet\t-5\t3\tREJECT\t\n"
+               "10\tDemand\t-5\t3\tREQUEST\t\n");
     dir_.Write("t.verbs",
                "040\tmeet\n040\tmeet with\n190\tattack\n190\tn: attack on\n051\thail\n"
-               "042\tvisit\n");
+               "042\tvisit\n10\tdemand\n125\treject invitation\n");
     Diagnostics diag(nullptr);
     dict_ = Dictionary::Load({dir_.path()}, &diag);
     ASSERT_TRUE(dict_);
@@ -217,6 +218,26 @@ TEST_F(CoderTest, ParseNegationAndPosFilter) {
                       {"PROPN 3 nmod:poss", "PART 1 case", "NOUN 0 root", "ADP 5 case",
                        "PROPN 3 nmod", "PUNCT 3 punct"});
   EXPECT_EQ(Triples(n), std::vector<std::string>{"RUS 190 UKR"});
+}
+
+TEST_F(CoderTest, ParseTargetsFromClauseSubjectAndPossessor) {
+  // Russia demanded that Ukraine withdraw .
+  auto d = CodeParsed(*dict_, "Russia demanded that Ukraine withdraw.",
+                      {"PROPN 2 nsubj", "VERB 0 root", "SCONJ 5 mark", "PROPN 5 nsubj",
+                       "VERB 2 ccomp", "PUNCT 2 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 10 UKR"});
+  // Russia rejected Ukraine 's invitation .   ("invitation" is the pattern's own word; its
+  // possessor is the target)
+  auto r = CodeParsed(*dict_, "Russia rejected Ukraine's invitation.",
+                      {"PROPN 2 nsubj", "VERB 0 root", "PROPN 5 nmod:poss", "PART 3 case",
+                       "NOUN 2 obj", "PUNCT 2 punct"});
+  EXPECT_EQ(Triples(r), std::vector<std::string>{"RUS 125 UKR"});
+  // Russia rejected its invitation .   (the source's own possessive is no target)
+  auto o = CodeParsed(
+      *dict_, "Russia rejected its invitation.",
+      {"PROPN 2 nsubj", "VERB 0 root", "PRON 4 nmod:poss", "NOUN 2 obj", "PUNCT 2 punct"});
+  ASSERT_EQ(o.events.size(), 1u);
+  EXPECT_NE(Triples(o)[0], "RUS 125 RUS");
 }
 
 TEST_F(CoderTest, OffsetsAreEvidence) {

@@ -149,6 +149,15 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
       if (pp >= 0 &&
           (r.target < 0 || std::find(preps.begin(), preps.end(), CaseOf(pp)) != preps.end()))
         r.target = pp;
+      // "demanded that the US cancel …": without an object, the subject of the clause the
+      // verb governs is who it is aimed at.
+      if (r.target < 0)
+        for (uint32_t c : children_[head - s_.first_token])
+          if (doc_.tokens[c].deprel == "ccomp") {
+            const int sub = Subject(c, 4);
+            if (sub >= 0 && sub != r.source) r.target = sub;
+            break;
+          }
     }
   }
   // Reported speech: the event sits in the complement of a speech verb.
