@@ -593,11 +593,12 @@ void EventCoder::Code(Document* doc) const {
                 pattern_word ||
                 std::find(p.words.begin(), p.words.end(), doc->tokens[k].norm) != p.words.end() ||
                 std::find(p.words.begin(), p.words.end(), doc->tokens[k].lemma) != p.words.end();
-          // "closed its borders with Iran": a possessor that is the source itself is not.
-          if (pattern_word || (src >= 0 && doc->actors[src].code == doc->actors[tgt].code))
-            tgt = -1;
+          if (pattern_word) tgt = -1;
         }
-        if (tgt == src) tgt = -1;
+        // The source under another name ("closed its borders with Iran", "sued … for damages
+        // to his plant") is not the target; word order may find the real one.
+        if (tgt >= 0 && src >= 0 && (tgt == src || doc->actors[tgt].code == doc->actors[src].code))
+          tgt = -1;
         parsed_negation = r.negated;
         if (r.speech_head >= 0) {
           Roles sr = parse.Find(static_cast<uint32_t>(r.speech_head), false, {});
