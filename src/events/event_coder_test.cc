@@ -240,6 +240,14 @@ TEST_F(CoderTest, ParseTargetsFromClauseSubjectAndPossessor) {
   EXPECT_NE(Triples(o)[0], "RUS 125 RUS");
 }
 
+TEST_F(CoderTest, PassiveAgentInTheAttackNoun) {
+  // Ukrainian troops were attacked in a Russian raid .
+  auto d = CodeParsed(*dict_, "Ukrainian troops were attacked in a Russian raid.",
+                      {"ADJ 2 amod", "NOUN 4 nsubj:pass", "AUX 4 aux:pass", "VERB 0 root",
+                       "ADP 8 case", "DET 8 det", "ADJ 8 amod", "NOUN 4 obl", "PUNCT 4 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 190 UKRMIL"});
+}
+
 TEST_F(CoderTest, OffsetsAreEvidence) {
   auto d = Code("Headline\n\nRussia attacked Ukraine.");
   ASSERT_EQ(d.events.size(), 1u);

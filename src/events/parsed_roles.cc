@@ -28,6 +28,15 @@ bool IsSpeechLemma(const std::string& w) {
          w == "warn" || w == "write" || w == "accord";
 }
 
+// Nouns naming a violent act, whose modifier names who did it ("killed in Israeli shelling",
+// "wounded in an air strike by government forces").
+bool IsAttackNoun(const std::string& w) {
+  return w == "attack" || w == "strike" || w == "airstrike" || w == "raid" || w == "shelling" ||
+         w == "bombing" || w == "bombardment" || w == "offensive" || w == "assault" ||
+         w == "ambush" || w == "crossfire" || w == "fire" || w == "gunfire" || w == "clash" ||
+         w == "crackdown" || w == "operation";
+}
+
 }  // namespace
 
 ParsedSentence::ParsedSentence(const Document& doc, const Sentence& s) : doc_(doc), s_(s) {
@@ -128,6 +137,14 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
         if (doc_.tokens[c].deprel == "obl:agent" ||
             (Rel(doc_.tokens[c].deprel, "obl") && CaseOf(c) == "by"))
           r.source = static_cast<int>(c);
+      // No agent: "were killed in Israeli tank shelling" names it in the act's own noun.
+      if (r.source < 0)
+        for (uint32_t c : children_[head - s_.first_token])
+          if (Rel(doc_.tokens[c].deprel, "obl") && CaseOf(c) == "in" &&
+              IsAttackNoun(AsciiLower(LemmaOr(doc_.tokens[c])))) {
+            r.source = static_cast<int>(c);
+            break;
+          }
     } else {
       r.source = Subject(head, 0);
       // Object: direct object, a PP named by the pattern or a target-marking PP.
