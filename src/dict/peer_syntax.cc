@@ -407,7 +407,13 @@ bool ParseSlotPhrase(std::string_view text, DictFormat format, std::vector<SlotT
   return true;
 }
 
-bool ParsePatternLine(std::string_view line, VerbPattern* pattern, std::string* error) {
+std::string WithoutCodeMarkers(std::string code) {
+  while (!code.empty() && (code.back() == '!' || code.back() == '?')) code.pop_back();
+  return code;
+}
+
+bool ReadPatternLine(std::string_view line, DictFormat format, VerbPattern* pattern,
+                     std::string* error) {
   const auto open = line.rfind('[');
   const auto close = line.rfind(']');
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
@@ -416,6 +422,35 @@ bool ParsePatternLine(std::string_view line, VerbPattern* pattern, std::string* 
   }
   pattern->text = std::string(Trim(line.substr(1, open - 1)));
   SplitPairedCode(line.substr(open + 1, close - open - 1), &pattern->code, &pattern->code2);
+  if (format == DictFormat::kTabari) {
+    pattern->code = WithoutCodeMarkers(pattern->code);
+    pattern->code2 = WithoutCodeMarkers(pattern->code2);
+  }
+  // PETRARCH may give only the second code of a pair ("[:033]"); TABARI needs the first.
+  if (pattern->code.empty() && (format == DictFormat::kTabari || pattern->code2.empty())) {
+    *error = "pattern has an empty code";
+    return false;
+  }
+  return ParsePatternBody(pattern->text, format, pattern, error);
+}
+
+bool ReadSynsetMember(std::string_view member, DictFormat format, bool plurals,
+                      const Inflector& inflector, std::vector<std::vector<SlotToken>>* phrases,
+                      std::string* error) {
+  std::vector<SlotToken> words;
+  if (!ParseSlotPhrase(member, format, &words, error) || words.empty()) {
+    if (error->empty()) *error = "empty synset member";
+    return false;
+  }
+  phrases->push_back(words);
+  if (plurals && words.back().kind == SlotToken::kWord && !words.back().stem) {
+    auto forms = inflector.NounForms(words.back().text);
+    for (size_t k = 1; k < forms.size(); ++k) {
+      auto plural = words;
+      plural.back().text = forms[k];
+      phrases->push_back(std::move(plural));
+    }
+  }
   return true;
 }
 

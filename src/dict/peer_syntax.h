@@ -54,10 +54,21 @@ bool ParsePatternBody(std::string_view body, DictFormat format, VerbPattern* pat
 bool ParseSlotPhrase(std::string_view text, DictFormat format, std::vector<SlotToken>* out,
                      std::string* error);
 
-// A verb pattern line "- words [CODE]" (the leading '-' included): sets pattern->text, code
-// and code2 as written (a format may clean the codes after). False, with *error set, when the
-// line has no [CODE].
-bool ParsePatternLine(std::string_view line, VerbPattern* pattern, std::string* error);
+// A verb pattern line "- words [CODE]" (the leading '-' included), read whole: text, code
+// and code2 (TABARI's trailing '!' and '?' markers dropped) and the body (ParsePatternBody).
+// False, with *error set, when the line has no [CODE], an empty code or an unreadable body.
+bool ReadPatternLine(std::string_view line, DictFormat format, VerbPattern* pattern,
+                     std::string* error);
+
+// A synset member ("PESO_", "&TIETYPES_MEMOS") appended to *phrases as slot tokens, and with
+// `plurals`, when it ends in a plain word, once more for each plural of that word. False,
+// with *error set, when it cannot be read or is empty.
+bool ReadSynsetMember(std::string_view member, DictFormat format, bool plurals,
+                      const Inflector& inflector, std::vector<std::vector<SlotToken>>* phrases,
+                      std::string* error);
+
+// TABARI code markers: "032!" and "032?" -> "032".
+std::string WithoutCodeMarkers(std::string code);
 
 // Splits "032:033" into code and code2.
 void SplitPairedCode(std::string_view code, std::string* first, std::string* second);

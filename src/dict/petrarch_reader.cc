@@ -137,23 +137,10 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
         if (in_synset && t[0] == '+') {
           std::string member(Trim(t.substr(1)));
           const bool no_plural = !synset_plurals || (!member.empty() && member.back() == '_');
-          std::vector<SlotToken> words;
           std::string error;
-          if (!peer::ParseSlotPhrase(member, DictFormat::kPetrarch, &words, &error) ||
-              words.empty()) {
-            diag->Warn(where, (error.empty() ? std::string("empty synset member") : error) +
-                                  ", line skipped");
-            return;
-          }
-          synset_phrases.push_back(words);
-          if (!no_plural && words.back().kind == SlotToken::kWord) {
-            auto forms = dict->inflector().NounForms(words.back().text);
-            for (size_t k = 1; k < forms.size(); ++k) {
-              auto plural = words;
-              plural.back().text = forms[k];
-              synset_phrases.push_back(plural);
-            }
-          }
+          if (!peer::ReadSynsetMember(member, DictFormat::kPetrarch, !no_plural, dict->inflector(),
+                                      &synset_phrases, &error))
+            diag->Warn(where, error + ", line skipped");
           return;
         }
         end_synset();
@@ -187,15 +174,7 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
           p.format = DictFormat::kPetrarch;
           p.entry = where;
           std::string error;
-          if (!peer::ParsePatternLine(t, &p, &error)) {
-            diag->Warn(where, error + ", line skipped");
-            return;
-          }
-          if (p.code.empty() && p.code2.empty()) {
-            diag->Warn(where, "pattern has an empty code, line skipped");
-            return;
-          }
-          if (!peer::ParsePatternBody(p.text, DictFormat::kPetrarch, &p, &error)) {
+          if (!peer::ReadPatternLine(t, DictFormat::kPetrarch, &p, &error)) {
             diag->Warn(where, error + ", line skipped");
             return;
           }

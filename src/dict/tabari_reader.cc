@@ -13,11 +13,6 @@ namespace dyad {
 namespace {
 
 // TABARI writes flags after some codes ("[031!]", "[025?]"); dyad keeps the code itself.
-std::string CleanCode(std::string code) {
-  while (!code.empty() && (code.back() == '!' || code.back() == '?')) code.pop_back();
-  return code;
-}
-
 // The forms a TABARI verb head matches: a stem matches any word starting with it; a word
 // ending in '_' matches itself with the regular endings (DEPART_: departs, departed ...);
 // one ending in '=' only itself.
@@ -134,23 +129,10 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
           std::string member(Trim(t.substr(1)));
           for (auto& c : member)
             if (c == '$') c = ' ';  // "PESO_$": the '$' marks nothing dyad uses
-          std::vector<SlotToken> words;
           std::string error;
-          if (!peer::ParseSlotPhrase(member, DictFormat::kTabari, &words, &error) ||
-              words.empty()) {
-            diag->Warn(where, (error.empty() ? std::string("empty synset member") : error) +
-                                  ", line skipped");
-            return;
-          }
-          synset_phrases.push_back(words);
-          if (words.back().kind == SlotToken::kWord && !words.back().stem) {
-            auto forms = dict->inflector().NounForms(words.back().text);
-            for (size_t k = 1; k < forms.size(); ++k) {
-              auto plural = words;
-              plural.back().text = forms[k];
-              synset_phrases.push_back(plural);
-            }
-          }
+          if (!peer::ReadSynsetMember(member, DictFormat::kTabari, true, dict->inflector(),
+                                      &synset_phrases, &error))
+            diag->Warn(where, error + ", line skipped");
           return;
         }
         end_synset();
@@ -163,17 +145,7 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
           p.format = DictFormat::kTabari;
           p.entry = where;
           std::string error;
-          if (!peer::ParsePatternLine(t, &p, &error)) {
-            diag->Warn(where, error + ", line skipped");
-            return;
-          }
-          p.code = CleanCode(p.code);
-          p.code2 = CleanCode(p.code2);
-          if (p.code.empty()) {
-            diag->Warn(where, "pattern has an empty code, line skipped");
-            return;
-          }
-          if (!peer::ParsePatternBody(p.text, DictFormat::kTabari, &p, &error)) {
+          if (!peer::ReadPatternLine(t, DictFormat::kTabari, &p, &error)) {
             diag->Warn(where, error + ", line skipped");
             return;
           }
@@ -238,8 +210,8 @@ void ReadTabariVerbs(const std::string& path, Dictionary* dict, Diagnostics* dia
         b.entry = where;
         peer::SplitPairedCode(specs[0].code, &b.code, &b.code2);
         v.weak = !b.code.empty() && b.code.back() == '?';
-        b.code = CleanCode(b.code);
-        b.code2 = CleanCode(b.code2);
+        b.code = peer::WithoutCodeMarkers(b.code);
+        b.code2 = peer::WithoutCodeMarkers(b.code2);
         v.text = std::string(Trim(name));
         v.code = b.code;
         v.code2 = b.code2;
