@@ -42,37 +42,6 @@ const char* QuadName(int q) {
   }
 }
 
-void AppendCsv(const StoredEvent& ev, std::string* out) {
-  auto field = [&](std::string_view v, bool last = false) {
-    AppendCsvField(out, v);
-    *out += last ? '\n' : ',';
-  };
-  field(ev.doc_key);
-  field(std::to_string(ev.sentence));
-  field(ev.date);
-  field(ev.source.code);
-  field(ev.source.text);
-  field(ev.verb_text);
-  field(ev.target.code);
-  field(ev.target.text);
-  field(ev.cameo);
-  field(ev.root);
-  field(std::to_string(ev.quad_class));
-  field(fmt::format("{:.1f}", ev.goldstein));
-  field(ev.plover_event);
-  field(ev.plover_mode);
-  field(ev.negated ? "true" : "false");
-  field(fmt::format("{:.2f}", ev.confidence));
-  field(ev.attribution_code);
-  field(ev.text);
-  field(std::to_string(ev.id));
-  field(ev.group_id ? std::to_string(ev.group_id) : "");
-  field(ev.location_name);
-  field(ev.location_country);
-  field(ev.publisher);
-  field(ev.url, true);
-}
-
 // One event as POLECAT publishes its records (PLOVER event type, mode and context; actor and
 // recipient; place; story), field names in snake case.
 void AppendPlover(const StoredEvent& ev, std::string* out) {
@@ -169,9 +138,7 @@ bool ParseExportFormat(const std::string& name, ExportFormat* out) {
 }
 
 const char* EventExporter::CsvHeader() {
-  return "doc_id,sentence,date,source_code,source_text,verb,target_code,target_text,cameo,root,"
-         "quad_class,goldstein,plover_event,plover_mode,negated,confidence,attribution_code,"
-         "text,event_id,group_id,location_name,location_country,publisher,url\n";
+  return StoredEventCsvHeader(/*extended=*/true);
 }
 
 long long EventExporter::Write(const EventFilter& filter, std::FILE* out,
@@ -201,7 +168,7 @@ long long EventExporter::WriteEvents(const EventFilter& filter, std::FILE* out,
     ReadStoredEvent(q.st, &ev);
     switch (format_) {
       case ExportFormat::kCsv:
-        AppendCsv(ev, &buf);
+        AppendStoredEventCsv(ev, /*extended=*/true, &buf);
         break;
       case ExportFormat::kPlover:
         AppendPlover(ev, &buf);

@@ -418,11 +418,7 @@ void AppendCsvField(std::string* out, std::string_view v) {
 }
 
 std::string EventFormatter::Header() const {
-  if (format_ == OutputFormat::kCsv)
-    return "doc_id,sentence,date,source_code,source_text,verb,target_code,target_text,cameo,"
-           "root,quad_class,goldstein,plover_event,plover_mode,negated,confidence,attribution_code,"
-           "text\n";
-  return "";
+  return format_ == OutputFormat::kCsv ? StoredEventCsvHeader(/*extended=*/false) : "";
 }
 
 void EventFormatter::Append(const Document& doc, std::string* out) const {
@@ -433,28 +429,7 @@ void EventFormatter::Append(const Document& doc, std::string* out) const {
       EventJson(doc, e, cp, out);
       *out += '\n';
     } else if (format_ == OutputFormat::kCsv) {
-      auto field = [&](std::string_view v, bool last = false) {
-        AppendCsvField(out, v);
-        *out += last ? '\n' : ',';
-      };
-      field(doc.id);
-      field(std::to_string(e.sentence));
-      field(e.date);
-      field(e.source >= 0 ? doc.actors[e.source].code : "");
-      field(e.source >= 0 ? doc.slice(doc.actors[e.source].span) : "");
-      field(doc.slice(e.verb));
-      field(e.target >= 0 ? doc.actors[e.target].code : "");
-      field(e.target >= 0 ? doc.slice(doc.actors[e.target].span) : "");
-      field(e.cameo);
-      field(e.root);
-      field(std::to_string(e.quad_class));
-      field(fmt::format("{:.1f}", e.goldstein));
-      field(e.plover_event);
-      field(e.plover_mode);
-      field(e.negated ? "true" : "false");
-      field(fmt::format("{:.2f}", e.confidence));
-      field(e.attribution >= 0 ? doc.actors[e.attribution].code : "");
-      field(doc.slice(doc.sentences[e.sentence].span), true);
+      AppendStoredEventCsv(AsStoredEvent(doc, e, cp), /*extended=*/false, out);
     } else {
       // GDELT 2.0 event table, 61 tab-separated columns.
       *out += std::to_string(EventId(doc, e)) + '\t';

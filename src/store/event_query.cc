@@ -1,9 +1,11 @@
 #include "store/event_query.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include "core/json_writer.h"
 #include "core/strings.h"
+#include "store/event_format.h"
 
 namespace dyad {
 
@@ -267,6 +269,49 @@ void ActorJson(JsonWriter& w, const StoredEvent::Actor& a, bool extended) {
 }
 
 }  // namespace
+
+const char* StoredEventCsvHeader(bool extended) {
+  return extended
+             ? "doc_id,sentence,date,source_code,source_text,verb,target_code,target_text,cameo,"
+               "root,quad_class,goldstein,plover_event,plover_mode,negated,confidence,"
+               "attribution_code,text,event_id,group_id,location_name,location_country,"
+               "publisher,url\n"
+             : "doc_id,sentence,date,source_code,source_text,verb,target_code,target_text,cameo,"
+               "root,quad_class,goldstein,plover_event,plover_mode,negated,confidence,"
+               "attribution_code,text\n";
+}
+
+void AppendStoredEventCsv(const StoredEvent& ev, bool extended, std::string* out) {
+  auto field = [&](std::string_view v, bool last = false) {
+    AppendCsvField(out, v);
+    *out += last ? '\n' : ',';
+  };
+  field(ev.doc_key);
+  field(std::to_string(ev.sentence));
+  field(ev.date);
+  field(ev.source.code);
+  field(ev.source.text);
+  field(ev.verb_text);
+  field(ev.target.code);
+  field(ev.target.text);
+  field(ev.cameo);
+  field(ev.root);
+  field(std::to_string(ev.quad_class));
+  field(fmt::format("{:.1f}", ev.goldstein));
+  field(ev.plover_event);
+  field(ev.plover_mode);
+  field(ev.negated ? "true" : "false");
+  field(fmt::format("{:.2f}", ev.confidence));
+  field(ev.attribution_code);
+  field(ev.text, !extended);
+  if (!extended) return;
+  field(std::to_string(ev.id));
+  field(ev.group_id ? std::to_string(ev.group_id) : "");
+  field(ev.location_name);
+  field(ev.location_country);
+  field(ev.publisher);
+  field(ev.url, true);
+}
 
 void AppendStoredEventJson(const StoredEvent& ev, bool extended, std::string* out) {
   JsonWriter w(*out);

@@ -88,4 +88,10 @@ void ReadStoredEvent(sqlite3_stmt* st, StoredEvent* ev);
 // publisher, url, cameo_name, source/target country, spans of place, quote and time).
 void AppendStoredEventJson(const StoredEvent& ev, bool extended, std::string* out);
 
+// The CSV header line (with its newline) and one event as a CSV line, in the columns `dyad
+// code --format csv` prints; with `extended`, the store's columns after them (event_id,
+// group_id, location_name, location_country, publisher, url).
+const char* StoredEventCsvHeader(bool extended);
+void AppendStoredEventCsv(const StoredEvent& ev, bool extended, std::string* out);
+
 }  // namespace dyad
