@@ -581,6 +581,12 @@ void EventCoder::Code(Document* doc) const {
           auto w = std::find(p.words.begin(), p.words.end(), doc->tokens[r.target].norm);
           if (w != p.words.end() && w != p.words.begin() && IsPreposition(*(w - 1))) r.target = -1;
         }
+        // Only appeals, demands and threats are aimed at the one who must act ("demanded
+        // that the US cancel"); "denied that its forces had …" is not aimed at the forces.
+        if (r.target_is_clause_subject) {
+          const std::string act = p.code.substr(0, 2);
+          if (act != "02" && act != "10" && act != "13") r.target = -1;
+        }
         tgt = mention_of(r.target);
         // The pattern's own object ("offered its troops" for "offer troops") is not the
         // target; word order looks past it ("... to Lebanon"). Its possessor is ("rejected
@@ -593,7 +599,9 @@ void EventCoder::Code(Document* doc) const {
                 pattern_word ||
                 std::find(p.words.begin(), p.words.end(), doc->tokens[k].norm) != p.words.end() ||
                 std::find(p.words.begin(), p.words.end(), doc->tokens[k].lemma) != p.words.end();
-          if (pattern_word) tgt = -1;
+          // A possessive pronoun there ("coordinate their positions") points back at the
+          // subject, whatever coreference made of it.
+          if (pattern_word || doc->actors[tgt].kind == "pronoun") tgt = -1;
         }
         // The source under another name ("closed its borders with Iran", "sued … for damages
         // to his plant") is not the target; word order may find the real one.

@@ -172,7 +172,10 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
         for (uint32_t c : children_[head - s_.first_token])
           if (doc_.tokens[c].deprel == "ccomp") {
             const int sub = Subject(c, 4);
-            if (sub >= 0 && sub != r.source) r.target = sub;
+            if (sub >= 0 && sub != r.source) {
+              r.target = sub;
+              r.target_is_clause_subject = true;
+            }
             break;
           }
     }

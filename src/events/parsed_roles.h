@@ -16,6 +16,7 @@ struct Roles {
   bool passive = false;
   bool negated = false;
   int speech_head = -1;  // token of a speech verb whose complement holds this event
+  bool target_is_clause_subject = false;  // "demanded that the US cancel": target = "US"
 };
 
 // Built once per sentence from the tokens' head/deprel fields.
