@@ -30,6 +30,14 @@ bool IsDeterminer(const std::string& w) {
          w == "any" || w == "further" || w == "fresh";
 }
 
+// Words after which a word is a noun or an adjective, never a finite verb ("the attack", "a
+// shell company", "their occupied land"). Unlike IsDeterminer, no "that" (a relative pronoun
+// before a verb: "troops that attacked") and no "'s" ("he's attacked").
+bool IsArticleOrPossessive(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" ||
+         w == "these" || w == "those" || w == "our" || w == "my" || w == "your";
+}
+
 // Prepositions that put a mention in an oblique phrase: it is not the subject.
 bool IsPreposition(const std::string& w) {
   static const std::unordered_set<std::string> kPreps = {
@@ -245,6 +253,13 @@ void EventCoder::Code(Document* doc) const {
     for (uint32_t t = doc->actors[m].first_token; t < doc->actors[m].end_token; ++t)
       mention_at[t] = static_cast<int>(m);
 
+  // Tokens inside a time expression: "fired on 1 November" is no "fire on".
+  std::vector<bool> in_timex(doc->tokens.size(), false);
+  for (const Timex& x : doc->timexes)
+    for (size_t t = 0; t < doc->tokens.size(); ++t)
+      if (doc->tokens[t].span.start >= x.span.start && doc->tokens[t].span.end <= x.span.end)
+        in_timex[t] = true;
+
   for (uint32_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
     // Mentions of this sentence that can be actors.
@@ -264,11 +279,16 @@ void EventCoder::Code(Document* doc) const {
       auto hit = dict_.verb_index().Longest(*doc, t, t + 1);
       if (hit.length == 0) continue;
       const bool noun_context = t > s.first_token && IsDeterminer(doc->tokens[t - 1].norm);
+      // After an article or a possessive the word is a noun or an adjective ("a shell
+      // company", "the occupied territories", "their attack"): verb patterns do not fire.
+      const bool after_article =
+          t > s.first_token && IsArticleOrPossessive(doc->tokens[t - 1].norm);
       Trigger best{t, t + 1, t, nullptr};
       size_t best_words = 0;
       int best_score = -1;
       for (uint32_t id : *hit.ids) {
         const VerbPattern& p = dict_.patterns()[id];
+        if (after_article && !p.is_noun) continue;
         // Match the pattern's further words in order, a few words apart at most.
         uint32_t pos = t + 1;
         bool ok = true;
@@ -290,6 +310,8 @@ void EventCoder::Code(Document* doc) const {
                 (doc->tokens[k].upos == "VERB" || IsCoordinator(doc->tokens[k].norm)))
               break;
             if (doc->tokens[k].norm == w) {
+              // A preposition whose object is a date belongs to the date.
+              if (IsPreposition(w) && k + 1 < s.end_token && in_timex[k + 1]) break;
               found = true;
               pos = k + 1;
               break;

@@ -32,7 +32,7 @@ class CoderTest : public ::testing::Test {
                "10\tDemand\t-5\t3\tREQUEST\t\n");
     dir_.Write("t.verbs",
                "040\tmeet\n040\tmeet with\n190\tattack\n190\tn: attack on\n051\thail\n"
-               "042\tvisit\n10\tdemand\n125\treject invitation\n");
+               "042\tvisit\n10\tdemand\n125\treject invitation\n190\tfire on\n190\tshell\n");
     Diagnostics diag(nullptr);
     dict_ = Dictionary::Load({dir_.path()}, &diag);
     ASSERT_TRUE(dict_);
@@ -246,6 +246,15 @@ TEST_F(CoderTest, PassiveAgentInTheAttackNoun) {
                       {"ADJ 2 amod", "NOUN 4 nsubj:pass", "AUX 4 aux:pass", "VERB 0 root",
                        "ADP 8 case", "DET 8 det", "ADJ 8 amod", "NOUN 4 obl", "PUNCT 4 punct"});
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 190 UKRMIL"});
+}
+
+TEST_F(CoderTest, NoVerbPatternAfterAnArticleOrBeforeADate) {
+  EXPECT_EQ(Triples(Code("Russia fired on Ukraine.")), std::vector<std::string>{"RUS 190 UKR"});
+  // "on 1 November" is the date, not the target's preposition.
+  EXPECT_TRUE(Code("Russia fired on 1 November two officials of Ukraine.").events.empty());
+  EXPECT_EQ(Triples(Code("Russia shelled Ukraine.")), std::vector<std::string>{"RUS 190 UKR"});
+  // After an article the word is a noun: no shelling here.
+  EXPECT_TRUE(Code("Russia registered a shell company in Ukraine.").events.empty());
 }
 
 TEST_F(CoderTest, OffsetsAreEvidence) {
