@@ -824,9 +824,13 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // Title: the page's own headline (<h1>) when a declared title confirms it; else the
   // declared titles without the site's name.
   std::vector<std::string> declared;
-  for (const std::string* s : {&ld.headline, &og_title, &tw_title, &title_tag})
-    if (!s->empty())
+  std::vector<const char*> declared_from;  // where each came from (for DYAD_EXTRACT_DEBUG)
+  for (auto [s, from] : {std::pair{&ld.headline, "json-ld"}, std::pair{&og_title, "og"},
+                         std::pair{&tw_title, "twitter"}, std::pair{&title_tag, "title"}})
+    if (!s->empty()) {
       declared.push_back(StripSiteFromTitle(CollapseSpace(DecodeEntities(*s)), md.site));
+      declared_from.push_back(from);
+    }
   // Names the declared titles set beside the headline: where one is another plus a piece
   // ("Blog Name: Headline" and "Headline"), the piece is the site's, section's or blog's name.
   std::vector<std::string> names;
@@ -919,7 +923,8 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   }
   if (std::getenv("DYAD_EXTRACT_DEBUG")) {
     for (const auto& h : h1s) std::fprintf(stderr, "title: h1 [%s]\n", h.c_str());
-    for (const auto& d : declared) std::fprintf(stderr, "title: declared [%s]\n", d.c_str());
+    for (size_t k = 0; k < declared.size(); ++k)
+      std::fprintf(stderr, "title: declared %s [%s]\n", declared_from[k], declared[k].c_str());
     std::fprintf(stderr, "title: best %.3f [%s]\n", best_match, md.title.c_str());
   }
   if (md.title.empty()) {
