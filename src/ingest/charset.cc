@@ -175,9 +175,17 @@ int Windows1252Byte(char32_t c) {
 }  // namespace
 
 size_t RepairDoubleEncodedUtf8(std::string& s) {
-  // Every lead byte read as windows-1252 is U+00C2-U+00F4, written C3 82 to C3 B4: pages
-  // without one are left as they are.
-  size_t first = s.find('\xC3');
+  // A lead byte read as windows-1252 is U+00C2-U+00F4 (C3 82 to C3 B4), and what follows it
+  // starts C2, C5, C6, CB or E2: pages without that pair are left as they are.
+  size_t first = 0;
+  for (first = s.find('\xC3'); first != std::string::npos; first = s.find('\xC3', first + 1)) {
+    if (first + 2 >= s.size()) return 0;
+    auto b1 = static_cast<unsigned char>(s[first + 1]),
+         b2 = static_cast<unsigned char>(s[first + 2]);
+    if (b1 >= 0x82 && b1 <= 0xB4 &&
+        (b2 == 0xC2 || b2 == 0xC5 || b2 == 0xC6 || b2 == 0xCB || b2 == 0xE2))
+      break;
+  }
   if (first == std::string::npos) return 0;
   std::string out(s, 0, first);
   size_t repaired = 0;
