@@ -287,6 +287,49 @@ TEST(Html, TitleHeadlineAgainstDeclaredTitles) {
             "We help four readers (including one trick that works)");
 }
 
+TEST(Html, TitleHeadlineInLinesOrWithATagline) {
+  // A headline set in two lines: the declared title that confirms a line is the title.
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Top law schools of 2025: rankings and "
+                    "guides\">",
+                    "<h1>Top law schools of 2025 (US)<br>Your guide to the best schools</h1>"),
+            "Top law schools of 2025: rankings and guides");
+  EXPECT_EQ(TitleOf("<title>Acme Coffee | Example Shop</title>",
+                    "<h1><div>Get that tech stack</div><span>Acme Coffee</span></h1>"),
+            "Acme Coffee");
+  // A subtitle in a span after the end of a sentence is a line too.
+  EXPECT_EQ(TitleOf("<title>What tutoring is and is not. - Choosing a good tutor</title>",
+                    "<h1><span>What tutoring is and is not.</span> <span>Choosing a good "
+                    "tutor</span></h1>"),
+            "What tutoring is and is not. - Choosing a good tutor");
+  // Unless a declared title is the whole headline; no declared title, the lines joined.
+  EXPECT_EQ(TitleOf("<title>Real estate for beginners Real estate 101</title>",
+                    "<h1>Real estate for beginners<br>Real estate 101</h1>"),
+            "Real estate for beginners Real estate 101");
+  EXPECT_EQ(TitleOf("", "<h1>Real estate for beginners<br>Real estate 101</h1>"),
+            "Real estate for beginners Real estate 101");
+  // Inline markup inside a line does not cut it.
+  EXPECT_EQ(TitleOf("<title>Markets rally as the Fed holds rates | Example News</title>",
+                    "<h1>Markets rally as the <a href=/fed>Fed</a> holds rates</h1>"),
+            "Markets rally as the Fed holds rates");
+  // A tagline after a dash or a pipe that the declared title leaves out.
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Fifteen language apps compared\">",
+                    "<h1>Fifteen language apps compared - Personally tested</h1>"),
+            "Fifteen language apps compared");
+  EXPECT_EQ(TitleOf("<title>Twelve data analysis tools for 2026 | Example Software</title>",
+                    "<h1>Twelve data analysis tools for 2026 | Python, SQL and AI</h1>"),
+            "Twelve data analysis tools for 2026");
+  // Kept when the JSON-LD headline, trusted before og:title, is the whole headline; and a
+  // declared title of two words is not the headline alone ("Zero Waste").
+  EXPECT_EQ(TitleOf("<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":"
+                    "\"Ten cameras of 2025 under $2500 | The best mirrorless cameras\"}</script>"
+                    "<meta property=og:title content=\"Ten cameras of 2025 under $2500\">",
+                    "<h1>Ten cameras of 2025 under $2500 | The best mirrorless cameras</h1>"),
+            "Ten cameras of 2025 under $2500 | The best mirrorless cameras");
+  EXPECT_EQ(TitleOf("<meta property=og:title content=\"Zero Waste\">",
+                    "<h1>Zero Waste - A Beginner's Guide</h1>"),
+            "Zero Waste - A Beginner's Guide");
+}
+
 TEST(Html, EntitiesAndScriptText) {
   Article a = ArticleExtractor().ExtractHtml(
       "<title>Talks &amp; more</title><script>var x='<p>never</p>';</script>"

@@ -238,15 +238,19 @@ int DayDistance(const std::string& a, const std::string& b) {
 // ("Planning <span>C</span>ycle" is "Planning Cycle"); a block element or <br> separates it,
 // and so does an element boundary between a lower-case letter or the end of a sentence and
 // a capital ("Alternatives<span class=block>Top Tools</span>": a span styled as a line).
-std::string InnerText(const HtmlDom& dom, uint32_t e) {
+// `lines`, when given, gets the text cut at those places (the lines a headline is set in).
+std::string InnerText(const HtmlDom& dom, uint32_t e, std::vector<std::string>* lines = nullptr) {
   std::string t;
+  std::vector<size_t> breaks;                   // where in `t` a new line starts
   std::vector<std::pair<uint32_t, bool>> open;  // where the open elements end; block or not
   bool boundary = false;                        // an element starts or ends before the next text
   auto separate = [&](bool block) {
-    if (block)
+    if (block) {
       t += ' ';
-    else
+      breaks.push_back(t.size());
+    } else {
       boundary = true;
+    }
   };
   for (uint32_t i = e + 1; i < dom[e].end; ++i) {
     while (!open.empty() && open.back().first <= i) {
@@ -255,16 +259,30 @@ std::string InnerText(const HtmlDom& dom, uint32_t e) {
     }
     if (dom.is_text(i)) {
       std::string_view s = dom.text(i);
-      if (boundary && !t.empty() && !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) &&
-          (std::islower(static_cast<unsigned char>(t.back())) ||
-           std::string_view(".?!:)").find(t.back()) != std::string_view::npos))
-        t += ' ';
-      boundary = false;
       t += s;
+      // White space between two elements leaves the boundary for the text after it.
+      if (Trim(s).empty()) continue;
+      size_t at = t.size() - s.size(), last = t.find_last_not_of(" \t\n\r\f", at ? at - 1 : 0);
+      if (boundary && at > 0 && last != std::string::npos &&
+          std::isupper(static_cast<unsigned char>(s[0])) &&
+          (std::islower(static_cast<unsigned char>(t[last])) ||
+           std::string_view(".?!:)").find(t[last]) != std::string_view::npos)) {
+        if (last + 1 == at) t.insert(at++, 1, ' ');
+        breaks.push_back(at);
+      }
+      boundary = false;
     } else {
       bool block = IsBlockTag(dom.tag(i));
       separate(block);
       if (dom[i].end > i + 1) open.emplace_back(dom[i].end, block);
+    }
+  }
+  if (lines) {
+    lines->clear();
+    breaks.push_back(t.size());
+    for (size_t k = 0, from = 0; k < breaks.size(); from = breaks[k++]) {
+      std::string line = CollapseSpace(std::string_view(t).substr(from, breaks[k] - from));
+      if (!line.empty()) lines->push_back(std::move(line));
     }
   }
   return CollapseSpace(t);
@@ -824,9 +842,13 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // Title: the page's own headline (<h1>) when a declared title confirms it; else the
   // declared titles without the site's name.
   std::vector<std::string> declared;
-  for (const std::string* s : {&ld.headline, &og_title, &tw_title, &title_tag})
-    if (!s->empty())
+  std::vector<const char*> declared_from;  // where each came from (for DYAD_EXTRACT_DEBUG)
+  for (auto [s, from] : {std::pair{&ld.headline, "json-ld"}, std::pair{&og_title, "og"},
+                         std::pair{&tw_title, "twitter"}, std::pair{&title_tag, "title"}})
+    if (!s->empty()) {
       declared.push_back(StripSiteFromTitle(CollapseSpace(DecodeEntities(*s)), md.site));
+      declared_from.push_back(from);
+    }
   // Names the declared titles set beside the headline: where one is another plus a piece
   // ("Blog Name: Headline" and "Headline"), the piece is the site's, section's or blog's name.
   std::vector<std::string> names;
@@ -849,16 +871,19 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   // The page's headlines: <h1> elements outside page furniture that are not one of those
   // names, without a section or site name set off by a pipe ("Headline | Opinion").
   std::vector<std::string> h1s;
-  std::vector<uint32_t> h1_at;  // their nodes
-  uint32_t headline_h1 = 0;     // the <h1> taken as the title
+  std::vector<uint32_t> h1_at;                     // their nodes
+  std::vector<std::vector<std::string>> h1_lines;  // the lines each is set in
+  uint32_t headline_h1 = 0;                        // the <h1> taken as the title
   for (uint32_t i = 1; i < dom.size(); ++i) {
     if (dom.tag(i) != HtmlTag::kH1) continue;
-    std::string h = InnerText(dom, i);
+    std::vector<std::string> lines;
+    std::string h = InnerText(dom, i, &lines);
     if (h.size() < 3 || h.size() > 200 || InFurniture(dom, i)) continue;  // over 200: a lede
     if (std::any_of(names.begin(), names.end(), [&](const auto& n) { return SameText(h, n); }))
       continue;
     h1s.push_back(StripSiteFromTitle(h, md.site, true));
     h1_at.push_back(i);
+    h1_lines.push_back(std::move(lines));
     if (h1s.size() > 8) break;
   }
   // A headline that a declared title confirms; else the one headline; else a declared title.
@@ -893,6 +918,20 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     md.title = h1s[lone];
     headline_h1 = h1_at[lone];
   }
+  // A headline set in lines (a <br>, a block or a span styled as one) is a headline and a
+  // subtitle or a kicker: unless a declared title is the whole of it, the declared title that
+  // confirms one of its lines says which words are the title.
+  size_t headline_k = std::find(h1_at.begin(), h1_at.end(), headline_h1) - h1_at.begin();
+  if (headline_h1 != 0 && h1_lines[headline_k].size() > 1 &&
+      std::none_of(declared.begin(), declared.end(),
+                   [&](const auto& d) { return SameText(d, h1s[headline_k]); })) {
+    for (const auto& d : declared)
+      if (std::any_of(h1_lines[headline_k].begin(), h1_lines[headline_k].end(),
+                      [&](const auto& line) { return TitleMatch(line, d) > 0; })) {
+        md.title = d;
+        break;
+      }
+  }
   if (headline_h1 != 0) {
     // A headline in capitals (or in no capitals) is the page's styling, unless a declared
     // title is written so too: the first declared title that confirms it gives the case.
@@ -904,6 +943,17 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
           break;
         }
     for (const auto& d : declared) {
+      // A tagline set off after the headline ("Headline - Personally Tested", "Headline |
+      // Python, SQL & AI") where a declared title is the headline alone, unless a declared
+      // title trusted more is the whole of it.
+      if (SameText(d, md.title)) break;
+      if (md.title.size() > d.size() && StartsWith(md.title, d) && TitleWords(d).size() >= 3 &&
+          std::any_of(std::begin(kTitleSeps), std::end(kTitleSeps), [&](const char* sep) {
+            return StartsWith(std::string_view(md.title).substr(d.size()), sep);
+          })) {
+        md.title = d;
+        break;
+      }
       // A kicker or a date run into the headline ("Blog: Headline", "Dec 18 2025 Headline")
       // where a declared title is the headline alone.
       if (md.title.size() <= d.size() || !EndsWith(md.title, d) || TitleWords(d).size() < 3)
@@ -919,7 +969,8 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   }
   if (std::getenv("DYAD_EXTRACT_DEBUG")) {
     for (const auto& h : h1s) std::fprintf(stderr, "title: h1 [%s]\n", h.c_str());
-    for (const auto& d : declared) std::fprintf(stderr, "title: declared [%s]\n", d.c_str());
+    for (size_t k = 0; k < declared.size(); ++k)
+      std::fprintf(stderr, "title: declared %s [%s]\n", declared_from[k], declared[k].c_str());
     std::fprintf(stderr, "title: best %.3f [%s]\n", best_match, md.title.c_str());
   }
   if (md.title.empty()) {

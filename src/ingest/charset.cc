@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "core/utf8.h"
 
 namespace dyad {
 
@@ -158,7 +159,66 @@ bool Convert(std::string_view bytes, const std::string& charset, std::string* ou
   return true;
 }
 
+// The byte that windows-1252 (or Latin-1, for the C1 controls and the five bytes windows-1252
+// leaves undefined) decodes to code point `c`, or -1 when none.
+int Windows1252Byte(char32_t c) {
+  if (c < 0x100) return static_cast<int>(c);
+  static constexpr char32_t k80to9F[32] = {
+      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+  for (int b = 0; b < 32; ++b)
+    if (k80to9F[b] == c) return 0x80 + b;
+  return -1;
+}
+
 }  // namespace
+
+size_t RepairDoubleEncodedUtf8(std::string& s) {
+  // A lead byte read as windows-1252 is U+00C2-U+00F4 (C3 82 to C3 B4), and what follows it
+  // starts C2, C5, C6, CB or E2: pages without that pair are left as they are.
+  size_t first = 0;
+  for (first = s.find('\xC3'); first != std::string::npos; first = s.find('\xC3', first + 1)) {
+    if (first + 2 >= s.size()) return 0;
+    auto b1 = static_cast<unsigned char>(s[first + 1]),
+         b2 = static_cast<unsigned char>(s[first + 2]);
+    if (b1 >= 0x82 && b1 <= 0xB4 &&
+        (b2 == 0xC2 || b2 == 0xC5 || b2 == 0xC6 || b2 == 0xCB || b2 == 0xE2))
+      break;
+  }
+  if (first == std::string::npos) return 0;
+  std::string out(s, 0, first);
+  size_t repaired = 0;
+  for (size_t i = first; i < s.size();) {
+    size_t start = i;
+    char32_t lead = DecodeUtf8(s, i);
+    size_t need = lead >= 0xC2 && lead <= 0xC5   ? 1
+                  : lead >= 0xE0 && lead <= 0xEF ? 2
+                  : lead >= 0xF0 && lead <= 0xF4 ? 3
+                                                 : 0;
+    if (need > 0) {
+      std::string bytes(1, static_cast<char>(lead));
+      size_t j = i;
+      while (bytes.size() <= need && j < s.size()) {
+        char32_t c = DecodeUtf8(s, j);
+        int b = Windows1252Byte(c);
+        if (b < 0x80 || b > 0xBF) break;
+        bytes += static_cast<char>(b);
+      }
+      size_t k = 0;
+      if (bytes.size() == need + 1) DecodeUtf8(bytes, k);
+      if (k == bytes.size()) {  // one valid sequence, not overlong
+        out += bytes;
+        ++repaired;
+        i = j;
+        continue;
+      }
+    }
+    out.append(s, start, i - start);
+  }
+  if (repaired > 0) s.swap(out);
+  return repaired;
+}
 
 std::string CharsetFromContentType(std::string_view content_type) {
   return CharsetAfter(AsciiLower(content_type), content_type);
@@ -195,6 +255,7 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared, bool
                          std::string* used, bool* valid) {
   bool ok = true;  // ICU's output is valid UTF-8; so are ASCII and checked UTF-8
   auto done = [&](std::string name, std::string text) {
+    RepairDoubleEncodedUtf8(text);
     if (used) *used = std::move(name);
     if (valid) *valid = ok;
     return text;

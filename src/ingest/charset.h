@@ -23,4 +23,11 @@ std::string DeclaredHtmlCharset(std::string_view head);
 std::string DecodeToUtf8(std::string_view bytes, std::string_view declared, bool html,
                          std::string* used = nullptr, bool* valid = nullptr);
 
+// Repairs UTF-8 that was read as windows-1252 or Latin-1 and encoded to UTF-8 again, a
+// page's own mojibake: "Ã©" back to "é", "â€™" or "â" U+0080 U+0099 back to "’". Only
+// characters that spell out a valid multi-byte sequence count, and a two-byte one only after
+// "Â", "Ã", "Ä" or "Å" (U+0080-U+017F: the Latin letters, where such a pair is never a word).
+// DecodeToUtf8 applies it. Returns the number of characters repaired.
+size_t RepairDoubleEncodedUtf8(std::string& s);
+
 }  // namespace dyad

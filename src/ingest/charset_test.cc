@@ -73,5 +73,26 @@ TEST(Charset, UndeclaredLegacyTextIsDetected) {
   EXPECT_NE(out.find("\xE6\x97\xA5\xE6\x9C\xAC"), std::string::npos) << used;  // "日本"
 }
 
+TEST(Charset, DoubleEncodedUtf8IsRepaired) {
+  // "It’s café" encoded to UTF-8, read as windows-1252 ("â€™", "Ã©") and encoded again.
+  std::string s = "It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s caf\xC3\x83\xC2\xA9";
+  EXPECT_EQ(RepairDoubleEncodedUtf8(s), 2u);
+  EXPECT_EQ(s, "It\xE2\x80\x99s caf\xC3\xA9");
+  // Read as Latin-1 instead: the C1 controls U+0080 and U+0099 stand for the bytes.
+  s = "It\xC3\xA2\xC2\x80\xC2\x99s";
+  EXPECT_EQ(RepairDoubleEncodedUtf8(s), 1u);
+  EXPECT_EQ(s, "It\xE2\x80\x99s");
+  // A page's bytes come out repaired.
+  EXPECT_EQ(DecodeToUtf8("<p>Cr\xC3\x83\xC2\xA8me</p>", "", true), "<p>Cr\xC3\xA8me</p>");
+  // Text that only looks alike stays: "×" or "ß" before a symbol, "é" before one symbol,
+  // "Ã" before a letter, characters that spell no valid sequence.
+  for (std::string keep : {"3\xC3\x97\xC2\xA0m", "Stra\xC3\x9F\xE2\x80\x99", "caf\xC3\xA9\xC2\xBB",
+                           "S\xC3\x83O PAULO", "\xC3\xA0\xC2\x85\xC2\xBB", "caf\xC3\xA9"}) {
+    std::string before = keep;
+    EXPECT_EQ(RepairDoubleEncodedUtf8(keep), 0u) << before;
+    EXPECT_EQ(keep, before);
+  }
+}
+
 }  // namespace
 }  // namespace dyad
