@@ -77,8 +77,8 @@ class LinearModel {
   size_t bytes() const { return slots_.size() * sizeof(uint64_t) + rows_.size(); }
 
   // Adds the weights of every known feature to scores[0..num_classes()). The lookups are
-  // memory-bound, so the table slots of a batch of features are prefetched first, then their
-  // rows, before any weight is read.
+  // bound by memory latency, so they are pipelined: the slot of a feature is prefetched well
+  // before its row is found and prefetched, and that well before the row is added.
   void Score(std::span<const uint64_t> features, int32_t* scores) const {
     Add(features, nullptr, scores);
   }
