@@ -77,13 +77,17 @@ class LinearModel {
   size_t bytes() const { return slots_.size() * sizeof(uint64_t) + rows_.size(); }
 
   // Adds the weights of every known feature to scores[0..num_classes()). The lookups are
-  // memory-bound, so the table slots of a batch of features are prefetched first, then their
-  // rows, before any weight is read.
-  void Score(std::span<const uint64_t> features, int32_t* scores) const;
+  // bound by memory latency, so they are pipelined: the slot of a feature is prefetched well
+  // before its row is found and prefetched, and that well before the row is added.
+  void Score(std::span<const uint64_t> features, int32_t* scores) const {
+    Add(features, nullptr, scores);
+  }
   // The same for many score vectors at once: feature k adds to the vector starting at
   // scores + owner[k] * num_classes() (so lookups of different items overlap in memory).
   void ScoreMany(std::span<const uint64_t> features, std::span<const uint32_t> owner,
-                 int32_t* scores) const;
+                 int32_t* scores) const {
+    Add(features, owner.data(), scores);
+  }
   // The weight unit: a score of 1 is this much of the perceptron's weight.
   float scale() const { return scale_; }
 
@@ -103,6 +107,11 @@ class LinearModel {
     }
     return 0;
   }
+
+  // Score (owner null) and ScoreMany; AddRows with the dense-row adder the processor suits.
+  void Add(std::span<const uint64_t> features, const uint32_t* owner, int32_t* scores) const;
+  template <void (*Dense)(const uint8_t*, int, int32_t*)>
+  void AddRows(std::span<const uint64_t> features, const uint32_t* owner, int32_t* scores) const;
 
   static constexpr uint8_t kDense = 255;
   int num_classes_ = 0;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/test_util.h"
 
@@ -66,6 +67,26 @@ TEST(LinearModel, SavesAndLoads) {
   ModelReader cut(w.data().substr(0, w.data().size() - 3));
   LinearModel m3;
   EXPECT_FALSE(m3.Load(&cut));
+}
+
+TEST(LinearModel, DenseRowsAddEveryClass) {
+  const int nc = 203;  // not a multiple of the vector width, so the tail is added too
+  Perceptron p(nc);
+  const std::vector<uint64_t> f = {Feature(3, 1)};
+  for (int c = 0; c < nc; ++c) p.Update(f, c, static_cast<float>(c % 7 - 3));
+  p.Tick();  // every weight averages to half its value; the largest (1.5) is 32000
+  const LinearModel m = p.Freeze(0);
+  std::vector<int32_t> one(nc, 5), two(2 * nc, 0);
+  m.Score(f, one.data());
+  const std::vector<uint64_t> both = {f[0], f[0], f[0]};
+  const std::vector<uint32_t> owner = {0, 1, 1};
+  m.ScoreMany(both, owner, two.data());
+  for (int c = 0; c < nc; ++c) {
+    const long want = std::lround((c % 7 - 3) * 32000.0 / 3);
+    EXPECT_EQ(one[c], 5 + want) << c;
+    EXPECT_EQ(two[c], want) << c;
+    EXPECT_EQ(two[nc + c], 2 * want) << c;
+  }
 }
 
 TEST(LinearModel, KeyMap) {
