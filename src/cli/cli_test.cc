@@ -229,8 +229,9 @@ TEST(Cli, SeedArticle) {
   bool claimed_deployment = false;
   std::istringstream lines(r.out);
   for (std::string line; std::getline(lines, line);) {
-    if (line.find("\"text\":\"unveiled") != std::string::npos)
+    if (line.find("\"text\":\"unveiled") != std::string::npos) {
       EXPECT_EQ(line.find("\"date\":\"1949\""), std::string::npos) << line;
+    }
     if (line.find("\"verb\":{\"text\":\"stationed\"") != std::string::npos &&
         line.find("\"code\":\"PRKMIL\"") != std::string::npos &&
         line.find("\"attribution\":{\"speaker\":\"Washington\",\"code\":\"USA\"}") !=
