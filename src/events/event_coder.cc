@@ -255,10 +255,13 @@ void EventCoder::Code(Document* doc) const {
 
   // Tokens inside a time expression: "fired on 1 November" is no "fire on".
   std::vector<bool> in_timex(doc->tokens.size(), false);
-  for (const Timex& x : doc->timexes)
-    for (size_t t = 0; t < doc->tokens.size(); ++t)
-      if (doc->tokens[t].span.start >= x.span.start && doc->tokens[t].span.end <= x.span.end)
-        in_timex[t] = true;
+  for (const Timex& x : doc->timexes) {
+    // Tokens are in text order: the first one starting inside the expression, then on.
+    auto it = std::lower_bound(doc->tokens.begin(), doc->tokens.end(), x.span.start,
+                               [](const Token& tok, uint32_t pos) { return tok.span.start < pos; });
+    for (; it != doc->tokens.end() && it->span.end <= x.span.end; ++it)
+      in_timex[static_cast<size_t>(it - doc->tokens.begin())] = true;
+  }
 
   for (uint32_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
