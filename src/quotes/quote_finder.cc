@@ -500,6 +500,15 @@ bool IsSubordinator(std::string_view w) {
   return In(k, w);
 }
 
+bool IsSentenceEnd(std::string_view w) {
+  return w == "." || w == "!" || w == "?";
+}
+
+// A dash that sets off a phrase ("―", "—", "–", "--"); a bare "-" is the caller's to judge.
+bool IsDash(std::string_view w) {
+  return w == "\xE2\x80\x95" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--";
+}
+
 bool IsNumberWord(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {"one", "two",   "three", "four", "five",
                                                          "six", "seven", "eight", "nine", "ten"};
@@ -829,6 +838,11 @@ class Finder {
   Phrase SubjectLeft(uint32_t end, uint32_t lower) const;
   Phrase NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) const;
   bool PlausibleSpeaker(uint32_t first, uint32_t end) const;
+  // Where a phrase that runs on after a name (a relative clause, a participle phrase, an
+  // apposition) ends, scanning from k: at the sentence's final mark, or at a comma before a
+  // cue clause or a participle ("…, she said", "…, adding"), or after `limit` tokens counted
+  // from `from`. *blocked when a quotation, ';' or ':' stops it first (returned there).
+  uint32_t RunOnEnd(uint32_t k, uint32_t upper, uint32_t from, uint32_t limit, bool* blocked) const;
   bool IsClauseStart(uint32_t t) const;
   bool HasFiniteVerb(uint32_t first, uint32_t upper) const;
   // Whether t opens a participle or adjective phrase modifying the noun before it ("a source
@@ -1430,18 +1444,9 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
       // ", who took aim at Rubio," — up to the closing comma, or on to the end of the
       // sentence when no cue clause or participle follows (", who, like all respondents,
       // responded anonymously.", ", who is coming from Grand Rapids, Mich., to organize …").
-      uint32_t k = e;
-      while (k < upper && k - t < 60) {
-        if (in_quote_[k] >= 0 || N(k) == ";" || N(k) == ":") break;
-        if (N(k) == "." || N(k) == "!" || N(k) == "?") break;
-        uint32_t ce = 0;
-        CueWord cw;
-        if (N(k) == "," && k + 1 < upper &&
-            (CueAt(k + 1, &cw, &ce) || EndsWithIng(N(k + 1)) || Is(k + 1, "according")))
-          break;
-        ++k;
-      }
-      if (k < upper && (N(k) == "." || N(k) == "!" || N(k) == "?") && in_quote_[k] < 0) {
+      bool blocked = false;
+      const uint32_t k = RunOnEnd(e, upper, t, 60, &blocked);
+      if (!blocked && k < upper && IsSentenceEnd(N(k))) {
         p.end = k;
         return p;
       }
@@ -1456,22 +1461,9 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
   // does, to the end of the sentence (PolNeAR keeps it in the source).
   if (apposition && t < upper && !tok_[t].capitalized && in_quote_[t] < 0 &&
       (ModifiesBefore(t) || (t > first + 1 && IsPreposition(N(t)) && ModifiesBefore(t - 1)))) {
-    uint32_t e = t + 1;
-    bool ok = true;
-    while (e < upper && e - t < 40) {
-      if (in_quote_[e] >= 0 || N(e) == ";" || N(e) == ":") {
-        ok = false;
-        break;
-      }
-      if (N(e) == "." || N(e) == "!" || N(e) == "?") break;
-      uint32_t ce = 0;
-      CueWord cw;
-      if (N(e) == "," && e + 1 < upper &&
-          (CueAt(e + 1, &cw, &ce) || EndsWithIng(N(e + 1)) || Is(e + 1, "according")))
-        break;
-      ++e;
-    }
-    if (ok && (e == upper || (e < upper && tok_[e].is_punct))) p.end = e;
+    bool blocked = false;
+    const uint32_t e = RunOnEnd(t + 1, upper, t, 40, &blocked);
+    if (!blocked && (e == upper || (e < upper && tok_[e].is_punct))) p.end = e;
     return p;
   }
   if (apposition && t + 1 < upper && tok_[t].norm == ",") {
@@ -1485,25 +1477,33 @@ Phrase Finder::NounPhraseRight(uint32_t first, uint32_t upper, bool apposition) 
     for (uint32_t m = k; Parsed() && !ok && m < upper && m - k < 6 && !tok_[m].is_punct; ++m)
       ok = tok_[m].deprel == "appos" && tok_[m].head >= static_cast<int32_t>(first) &&
            tok_[m].head < static_cast<int32_t>(t);
-    uint32_t e = k;
     // Up to the end of the sentence however long (PolNeAR keeps the whole apposition: ", a
     // former commissioner … who is now a program officer … at the Hewlett Foundation.").
-    while (ok && e < upper && e - k < 60) {
-      if (in_quote_[e] >= 0 || N(e) == ";" || N(e) == ":") {
-        ok = false;
-        break;
-      }
-      if (N(e) == "." || N(e) == "!" || N(e) == "?") break;
-      uint32_t ce = 0;
-      CueWord cw;
-      if (N(e) == "," && e + 1 < upper &&
-          (CueAt(e + 1, &cw, &ce) || EndsWithIng(N(e + 1)) || Is(e + 1, "according")))
-        break;
-      ++e;
+    if (ok) {
+      bool blocked = false;
+      const uint32_t e = RunOnEnd(k, upper, k, 60, &blocked);
+      if (!blocked && e > k) p.end = e;
     }
-    if (ok && e > k) p.end = e;
   }
   return p;
+}
+
+uint32_t Finder::RunOnEnd(uint32_t k, uint32_t upper, uint32_t from, uint32_t limit,
+                          bool* blocked) const {
+  *blocked = false;
+  for (; k < upper && k - from < limit; ++k) {
+    if (in_quote_[k] >= 0 || N(k) == ";" || N(k) == ":") {
+      *blocked = true;
+      return k;
+    }
+    if (IsSentenceEnd(N(k))) return k;
+    uint32_t ce = 0;
+    CueWord cw;
+    if (N(k) == "," && k + 1 < upper &&
+        (CueAt(k + 1, &cw, &ce) || EndsWithIng(N(k + 1)) || Is(k + 1, "according")))
+      return k;
+  }
+  return k;
 }
 
 bool Finder::ModifiesBefore(uint32_t t) const {
@@ -1582,8 +1582,7 @@ uint32_t Finder::DatelineEnd(uint32_t first, uint32_t end) const {
   int depth = 0;
   for (uint32_t k = first + 1; k < end && k < first + 12; ++k) {
     const std::string& w = N(k);
-    const bool dash = w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" ||
-                      (w == "-" && tok_[k].span.start > tok_[k - 1].span.end);
+    const bool dash = IsDash(w) || (w == "-" && tok_[k].span.start > tok_[k - 1].span.end);
     if (depth == 0 && dash) return k + 1 < end ? k + 1 : first;
     if (w == "(") ++depth;
     if (w == ")") --depth;
@@ -2147,8 +2146,7 @@ bool Finder::TryEpigraph(uint32_t bf, uint32_t be) {
   uint32_t dash = last;
   while (dash > bf && last - dash <= 8) {
     const std::string& w = N(dash - 1);
-    if (w == "\xE2\x80\x95" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93" || w == "--" || w == "-")
-      break;
+    if (IsDash(w) || w == "-") break;
     if (!(Cap(dash - 1) || IsNameParticle(w) || (w == "." && dash - 1 > bf && Cap(dash - 2))))
       return false;
     --dash;
@@ -2337,8 +2335,7 @@ void Finder::TryVerb(uint32_t t) {
   const bool quoted_as = g < t && N(g) == "quoted";
   // A comma (or a dash: "flipped his choice – saying …") before the verb group, also inside
   // a quotation that closes right before it (“…,” adding “…”).
-  bool comma_before = g > sf && (N(g - 1) == "," || N(g - 1) == "\xE2\x80\x94" ||
-                                 N(g - 1) == "\xE2\x80\x93" || N(g - 1) == "--");
+  bool comma_before = g > sf && (N(g - 1) == "," || IsDash(N(g - 1)));
   if (!comma_before && g > sf && ClosingQuoteBefore(g) >= 0) {
     uint32_t m = g - 1;
     while (m > sf && g - m < 3 && tok_[m].is_punct && N(m) != ",") --m;
