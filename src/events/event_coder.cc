@@ -630,8 +630,7 @@ void EventCoder::Code(Document* doc) const {
         }
         // The source under another name ("closed its borders with Iran", "sued … for damages
         // to his plant") is not the target; word order may find the real one.
-        if (tgt >= 0 && src >= 0 && (tgt == src || doc->actors[tgt].code == doc->actors[src].code))
-          tgt = -1;
+        if (tgt >= 0 && src >= 0 && doc->actors[tgt].code == doc->actors[src].code) tgt = -1;
         parsed_negation = r.negated;
         if (r.speech_head >= 0) {
           Roles sr = parse.Find(static_cast<uint32_t>(r.speech_head), false, {});

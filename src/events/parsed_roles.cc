@@ -171,11 +171,13 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
       if (r.target < 0)
         for (uint32_t c : children_[head - s_.first_token])
           if (doc_.tokens[c].deprel == "ccomp") {
-            const int sub = Subject(c, 4);
-            if (sub >= 0 && sub != r.source) {
-              r.target = sub;
-              r.target_is_clause_subject = true;
-            }
+            // The clause's own subject only, not one it shares through control or coordination.
+            for (uint32_t sub : Children(c, "nsubj"))
+              if (doc_.tokens[sub].deprel == "nsubj" && static_cast<int>(sub) != r.source) {
+                r.target = static_cast<int>(sub);
+                r.target_is_clause_subject = true;
+                break;
+              }
             break;
           }
     }
