@@ -870,10 +870,13 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   }
   // The page's headlines: <h1> elements outside page furniture that are not one of those
   // names, without a section or site name set off by a pipe ("Headline | Opinion").
-  std::vector<std::string> h1s;
-  std::vector<uint32_t> h1_at;                     // their nodes
-  std::vector<std::vector<std::string>> h1_lines;  // the lines each is set in
-  uint32_t headline_h1 = 0;                        // the <h1> taken as the title
+  struct Headline {
+    std::string text;
+    uint32_t node;
+    std::vector<std::string> lines;  // the lines it is set in
+  };
+  std::vector<Headline> h1s;
+  const Headline* headline = nullptr;  // the <h1> taken as the title
   for (uint32_t i = 1; i < dom.size(); ++i) {
     if (dom.tag(i) != HtmlTag::kH1) continue;
     std::vector<std::string> lines;
@@ -881,58 +884,52 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     if (h.size() < 3 || h.size() > 200 || InFurniture(dom, i)) continue;  // over 200: a lede
     if (std::any_of(names.begin(), names.end(), [&](const auto& n) { return SameText(h, n); }))
       continue;
-    h1s.push_back(StripSiteFromTitle(h, md.site, true));
-    h1_at.push_back(i);
-    h1_lines.push_back(std::move(lines));
+    h1s.push_back({StripSiteFromTitle(h, md.site, true), i, std::move(lines)});
     if (h1s.size() > 8) break;
   }
   // A headline that a declared title confirms; else the one headline; else a declared title.
   // The best-confirmed headline wins, not the first: a short site or section name in an
   // <h1> ("The Go Blog") shares a few words with "Headline - The Go Programming Language".
   double best_match = 0;
-  for (size_t k = 0; k < h1s.size(); ++k)
+  for (const Headline& h : h1s)
     for (const auto& d : declared) {
-      double m = TitleMatch(h1s[k], d);
+      double m = TitleMatch(h.text, d);
       if (m > best_match) {
         best_match = m;
-        md.title = h1s[k];
-        headline_h1 = h1_at[k];
+        headline = &h;
       }
     }
   // A lone headline that no declared title confirms is the article's, unless it is a few
   // words ("Our Blog", a blog's or author's name) while the page declares a title.
   std::string first_long;
-  for (const auto& h : h1s)
-    if (first_long.empty() && TitleWords(h).size() > 3) first_long = h;
+  for (const Headline& h : h1s)
+    if (first_long.empty() && TitleWords(h.text).size() > 3) first_long = h.text;
   // So is the one headline inside an <article> when the others are outside it (a logo, a
   // card list under the story).
   size_t lone = h1s.size() == 1 ? 0 : h1s.size();
   for (size_t k = 0; k < h1s.size() && h1s.size() > 1; ++k) {
     bool in_article = false;
-    for (uint32_t a = h1_at[k]; a != 0 && !in_article; a = dom[a].parent)
+    for (uint32_t a = h1s[k].node; a != 0 && !in_article; a = dom[a].parent)
       in_article = dom.tag(a) == HtmlTag::kArticle;
     if (in_article) lone = lone == h1s.size() ? k : h1s.size() + 1;
   }
-  if (md.title.empty() && lone < h1s.size() &&
-      (declared.empty() || TitleWords(h1s[lone]).size() > 3)) {
-    md.title = h1s[lone];
-    headline_h1 = h1_at[lone];
-  }
+  if (!headline && lone < h1s.size() && (declared.empty() || TitleWords(h1s[lone].text).size() > 3))
+    headline = &h1s[lone];
+  if (headline) md.title = headline->text;
   // A headline set in lines (a <br>, a block or a span styled as one) is a headline and a
   // subtitle or a kicker: unless a declared title is the whole of it, the declared title that
   // confirms one of its lines says which words are the title.
-  size_t headline_k = std::find(h1_at.begin(), h1_at.end(), headline_h1) - h1_at.begin();
-  if (headline_h1 != 0 && h1_lines[headline_k].size() > 1 &&
+  if (headline && headline->lines.size() > 1 &&
       std::none_of(declared.begin(), declared.end(),
-                   [&](const auto& d) { return SameText(d, h1s[headline_k]); })) {
+                   [&](const auto& d) { return SameText(d, headline->text); })) {
     for (const auto& d : declared)
-      if (std::any_of(h1_lines[headline_k].begin(), h1_lines[headline_k].end(),
+      if (std::any_of(headline->lines.begin(), headline->lines.end(),
                       [&](const auto& line) { return TitleMatch(line, d) > 0; })) {
         md.title = d;
         break;
       }
   }
-  if (headline_h1 != 0) {
+  if (headline) {
     // A headline in capitals (or in no capitals) is the page's styling, unless a declared
     // title is written so too: the first declared title that confirms it gives the case.
     if (OneCase(md.title) &&
@@ -968,7 +965,7 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     }
   }
   if (std::getenv("DYAD_EXTRACT_DEBUG")) {
-    for (const auto& h : h1s) std::fprintf(stderr, "title: h1 [%s]\n", h.c_str());
+    for (const Headline& h : h1s) std::fprintf(stderr, "title: h1 [%s]\n", h.text.c_str());
     for (size_t k = 0; k < declared.size(); ++k)
       std::fprintf(stderr, "title: declared %s [%s]\n", declared_from[k], declared[k].c_str());
     std::fprintf(stderr, "title: best %.3f [%s]\n", best_match, md.title.c_str());
@@ -981,7 +978,7 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
     else if (!first_long.empty())
       md.title = first_long;
     else if (!h1s.empty())
-      md.title = h1s[0];
+      md.title = h1s[0].text;
   }
 
   // Authors: JSON-LD, meta, microdata, rel=author, byline elements.
@@ -1028,6 +1025,7 @@ PageMetadata ReadPageMetadata(const HtmlDom& dom, std::string_view url) {
   } else {
     // The <time> nearest the headline (the byline's), else the first on the page: a list
     // of other posts' dates may come before the article, or after it.
+    const uint32_t headline_h1 = headline ? headline->node : 0;
     uint32_t best_distance = UINT32_MAX;
     for (uint32_t i = 1; i < dom.size(); ++i) {
       if (dom.tag(i) != HtmlTag::kTime) continue;
