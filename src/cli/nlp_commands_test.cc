@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "core/test_util.h"
@@ -20,11 +21,11 @@ std::string Dyad() {
 TEST(NlpCommands, HelpListsOptions) {
   auto p = Shell(Dyad() + " parse --help");
   EXPECT_EQ(p.status, 0);
-  for (const char* opt : {"--tokenized", "--models", "--bench", "--out"})
+  for (const char* opt : {"--tokenized", "--models", "--bench", "--out", "--accurate", "--beam"})
     EXPECT_NE(p.out.find(opt), std::string::npos) << opt;
   auto t = Shell(Dyad() + " train --help");
   EXPECT_EQ(t.status, 0);
-  for (const char* opt : {"--train", "--dev", "--out", "--text", "--jackknife"})
+  for (const char* opt : {"--train", "--dev", "--out", "--text", "--jackknife", "--beam"})
     EXPECT_NE(t.out.find(opt), std::string::npos) << opt;
 }
 
@@ -70,6 +71,24 @@ TEST(NlpCommands, TrainsAndParses) {
   auto b = Shell(Dyad() + " parse --bench --models " + models + " " + txt);
   ASSERT_EQ(b.status, 0) << b.err;
   EXPECT_NE(b.out.find("\"tag_parse_tokens_per_s\""), std::string::npos) << b.out;
+
+  // `train all` also trains the beam-search parser, which --accurate parses with (at the
+  // width it was trained with, or --beam's); the jackknifed tags it shares are not left behind.
+  EXPECT_TRUE(std::filesystem::exists(models + "/parser-beam.bin"));
+  EXPECT_FALSE(std::filesystem::exists(models + "/.jackknifed-tags.tmp"));
+  for (const std::string beam : {"", " --beam 2"}) {
+    auto a =
+        Shell(Dyad() + " parse --tokenized --accurate" + beam + " --models " + models + " " + tb);
+    ASSERT_EQ(a.status, 0) << a.err;
+    EXPECT_NE(a.out.find("3\tmet\tmeet\t"), std::string::npos) << a.out;
+  }
+  auto nb = Shell(Dyad() + " parse --beam 4 --models " + models + " " + txt);
+  EXPECT_EQ(nb.status, 2);
+  EXPECT_NE(nb.err.find("--accurate"), std::string::npos) << nb.err;
+  std::filesystem::remove(models + "/parser-beam.bin");
+  auto missing = Shell(Dyad() + " parse --accurate --models " + models + " " + txt);
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("parser-beam.bin"), std::string::npos) << missing.err;
 }
 
 TEST(NlpCommands, ReportsBadInput) {

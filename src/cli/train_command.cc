@@ -29,6 +29,7 @@ struct TrainArgs {
   int epochs = 0;         // tagger passes; 0: the component's default
   int parser_epochs = 0;  // parser passes; 0: the component's default
   int jackknife = 10;
+  int beam = 0;  // parser: beam width (0: 1, greedy); all: the accurate parser's (0: its default)
   std::string tags_cache;  // parser: keep the jackknifed tags in this file between runs
   uint64_t seed = 1;
   bool quiet = false;
@@ -104,12 +105,14 @@ std::unique_ptr<nlp::Parser> TrainParser(const TrainArgs& a,
                                          const std::vector<nlp::ConlluSentence>& train,
                                          const std::vector<nlp::ConlluSentence>& dev,
                                          const nlp::Tagger* dev_tagger,
-                                         const nlp::WordClusters& clusters, std::ostream* log) {
+                                         const nlp::WordClusters& clusters, int beam,
+                                         const std::string& tags_cache, std::ostream* log) {
   nlp::ParserOptions o;
   if (a.parser_epochs > 0) o.epochs = a.parser_epochs;
   o.seed = a.seed;
   o.jackknife = a.jackknife;
-  o.tags_cache = a.tags_cache;
+  o.tags_cache = tags_cache;
+  o.beam = beam;
   nlp::TaggerOptions to =
       TaggerOptionsOf(a);  // the jackknifed taggers are trained as the tagger is
   return nlp::Parser::Train(train, dev, dev_tagger, to, o, log,
@@ -177,7 +180,8 @@ int RunTrain(const TrainArgs& a) {
     return 0;
   }
   if (a.what == "parser") {
-    auto p = TrainParser(a, train, dev, tagger.get(), clusters, log);
+    auto p =
+        TrainParser(a, train, dev, tagger.get(), clusters, std::max(1, a.beam), a.tags_cache, log);
     if (!p->Save(a.out, &error)) return Fail(error);
     done("parser", a.out);
     return 0;
@@ -197,9 +201,16 @@ int RunTrain(const TrainArgs& a) {
     if (!tagger->Save(dir + "/" + nlp::Annotator::kTaggerFile, &error)) return Fail(error);
     done("tagger", dir + "/" + nlp::Annotator::kTaggerFile);
   }
-  auto p = TrainParser(a, train, dev, tagger.get(), clusters, log);
+  // Both parsers learn from the same jackknifed tags: tagged once, kept in a file between them.
+  const std::string tags = a.tags_cache.empty() ? dir + "/.jackknifed-tags.tmp" : a.tags_cache;
+  auto p = TrainParser(a, train, dev, tagger.get(), clusters, 1, tags, log);
   if (!p->Save(dir + "/" + nlp::Annotator::kParserFile, &error)) return Fail(error);
   done("parser", dir + "/" + nlp::Annotator::kParserFile);
+  p = TrainParser(a, train, dev, tagger.get(), clusters,
+                  a.beam > 0 ? a.beam : nlp::Annotator::kAccurateBeam, tags, log);
+  if (a.tags_cache.empty()) std::filesystem::remove(tags);
+  if (!p->Save(dir + "/" + nlp::Annotator::kAccurateParserFile, &error)) return Fail(error);
+  done("accurate parser", dir + "/" + nlp::Annotator::kAccurateParserFile);
   return 0;
 }
 
@@ -235,6 +246,12 @@ std::function<int()> AddTrainCommand(CLI::App& app) {
                   "parser: train on tags predicted by K taggers, each trained without one "
                   "K-th of --train (0 or 1: gold tags)")
       ->capture_default_str();
+  cmd->add_option("--beam", args->beam,
+                  "parser: beam width (default 1: a greedy parser trained with the dynamic "
+                  "oracle; more: beam search trained as a global perceptron, the model keeps "
+                  "its width); all: the width of the accurate parser (default " +
+                      std::to_string(nlp::Annotator::kAccurateBeam) + ")")
+      ->check(CLI::Range(1, nlp::Parser::kMaxBeam));
   cmd->add_option("--tags-cache", args->tags_cache,
                   "parser, all: read the jackknifed training tags from FILE when it was "
                   "written for the same --train, --jackknife, tagger options and clusters, "

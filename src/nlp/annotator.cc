@@ -10,13 +10,14 @@ std::string Annotator::DefaultDir() {
   return std::string(DYAD_DATA_DIR) + "/models";
 }
 
-std::unique_ptr<Annotator> Annotator::Load(const std::string& dir, std::string* error) {
+std::unique_ptr<Annotator> Annotator::Load(const std::string& dir, std::string* error,
+                                           bool accurate) {
   std::unique_ptr<Annotator> a(new Annotator);
   a->tagger_ = Tagger::Load(dir + "/" + kTaggerFile, error);
   if (!a->tagger_) return nullptr;
   a->lemmatizer_ = Lemmatizer::Load(dir + "/" + kLemmatizerFile, error);
   if (!a->lemmatizer_) return nullptr;
-  a->parser_ = Parser::Load(dir + "/" + kParserFile, error);
+  a->parser_ = Parser::Load(dir + "/" + (accurate ? kAccurateParserFile : kParserFile), error);
   if (!a->parser_) return nullptr;
   const std::string sentences = dir + "/" + kSentencesFile;
   if (std::filesystem::exists(sentences)) {

@@ -439,6 +439,22 @@ void Costs(const State& s, const int* gh, const int* gl, int num_labels, int roo
   }
 }
 
+// The move a state leaves no choice about: kNoMove when none is allowed, the move when it is
+// the only one allowed, kChoice when there are several (the moves that are scored).
+constexpr int kNoMove = -2;
+constexpr int kChoice = -1;
+int ForcedMove(const State& s, int num_labels, int root) {
+  // With SHIFT allowed, a RIGHT arc is too (to the root while it has no dependent).
+  if (s.Allowed(kShift, num_labels, root) && s.N0() >= 0) return kChoice;
+  int only = kNoMove, allowed = 0;
+  for (int m = 0; m < 2 + 2 * num_labels && allowed < 2; ++m)
+    if (s.Allowed(m, num_labels, root)) {
+      only = m;
+      ++allowed;
+    }
+  return allowed == 2 ? kChoice : only;
+}
+
 // Fills heads/labels of words the transitions left without a head (only when no move was
 // possible, which the transition system rules out; kept as a safety net).
 void Finish(const State& s, int fallback_label, int root, std::vector<int>* heads,
@@ -499,14 +515,15 @@ std::unique_ptr<Parser> Parser::Load(const std::string& path, std::string* error
   p->tags_ = r.StrList();
   p->labels_ = r.StrList();
   p->root_label_ = static_cast<int>(r.U32());
-  const uint32_t decoder = r.U32();  // 1: greedy (the only decoder so far)
+  const uint32_t decoder = r.U32();  // beam width (1: greedy)
   const bool ok = p->clusters_.Load(&r) && p->model_.Load(&r) && r.ok() && r.at_end() &&
-                  !p->labels_.empty() && p->root_label_ < p->num_labels() && decoder == 1 &&
-                  p->model_.num_classes() == 2 + 2 * p->num_labels();
+                  !p->labels_.empty() && p->root_label_ < p->num_labels() && decoder >= 1 &&
+                  decoder <= kMaxBeam && p->model_.num_classes() == 2 + 2 * p->num_labels();
   if (!ok) {
     *error = path + ": corrupt parser model";
     return nullptr;
   }
+  p->beam_ = static_cast<int>(decoder);
   return p;
 }
 
@@ -515,7 +532,7 @@ bool Parser::Save(const std::string& path, std::string* error) const {
   w.StrList(tags_);
   w.StrList(labels_);
   w.U32(static_cast<uint32_t>(root_label_));
-  w.U32(1);  // decoder: greedy
+  w.U32(static_cast<uint32_t>(beam_));  // decoder: beam width
   clusters_.Save(&w);
   model_.Save(&w);
   return w.WriteFile(path, kMagic, error);
@@ -534,6 +551,7 @@ int Parser::TagId(std::string_view upos, std::string_view xpos) const {
 
 void Parser::Parse(std::span<const std::string_view> forms, std::span<const int> tags,
                    std::vector<int>* heads, std::vector<int>* labels) const {
+  if (beam_ > 1) return ParseBeam(forms, tags, heads, labels);
   thread_local Words x;
   thread_local State s;
   thread_local std::vector<uint64_t> feats;
@@ -545,20 +563,10 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const int>
   s.Settle();
   scores.resize(nm);
   while (!s.Terminal()) {
-    // A move that is the only one allowed needs no scoring.
-    int only = -1, allowed = 0;
-    if (!s.Allowed(kShift, nl, root_label_) || s.N0() < 0) {
-      for (int m = 0; m < nm && allowed < 2; ++m)
-        if (s.Allowed(m, nl, root_label_)) {
-          only = m;
-          ++allowed;
-        }
-    } else {
-      allowed = 2;  // SHIFT and some arc are possible
-    }
-    if (allowed == 0) break;
-    if (allowed == 1) {
-      s.Apply(only, nl);
+    const int forced = ForcedMove(s, nl, root_label_);
+    if (forced == kNoMove) break;
+    if (forced != kChoice) {  // the only move allowed needs no scoring
+      s.Apply(forced, nl);
       s.Settle();
       continue;
     }
@@ -573,6 +581,87 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const int>
     s.Settle();
   }
   Finish(s, nl > 1 ? (root_label_ == 0 ? 1 : 0) : 0, root_label_, heads, labels);
+}
+
+namespace {
+
+// One way to extend a beam item: its index, the move (kNoMove: the item is kept as it is,
+// finished) and the score of the sequence so far.
+template <typename Score>
+struct Candidate {
+  int item;
+  int move;
+  Score score;
+  bool gold = false;  // training: the sequence still reaches the gold tree
+};
+
+// The best `width` candidates first (ties go to the earlier item and move, so decoding is
+// deterministic); returns how many are kept.
+template <typename Score>
+int KeepBest(std::vector<Candidate<Score>>* c, int width) {
+  auto better = [](const Candidate<Score>& a, const Candidate<Score>& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.item != b.item ? a.item < b.item : a.move < b.move;
+  };
+  const int k = std::min<int>(width, static_cast<int>(c->size()));
+  std::partial_sort(c->begin(), c->begin() + k, c->end(), better);
+  return k;
+}
+
+}  // namespace
+
+void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const int> tags,
+                       std::vector<int>* heads, std::vector<int>* labels) const {
+  thread_local Words x;
+  thread_local std::vector<State> cur, next;
+  thread_local std::vector<int64_t> score, next_score;
+  thread_local std::vector<Candidate<int64_t>> cands;
+  thread_local std::vector<uint64_t> feats;
+  thread_local std::vector<int32_t> sc;
+  const int nl = num_labels();
+  const int nm = 2 + 2 * nl;
+  Describe(forms, tags, static_cast<int>(tags_.size()), clusters_, &x);
+  cur.resize(std::max<size_t>(cur.size(), beam_));
+  next.resize(std::max<size_t>(next.size(), beam_));
+  int size = 1;
+  cur[0].Init(static_cast<int>(forms.size()));
+  cur[0].Settle();
+  score.assign(1, 0);
+  sc.resize(nm);
+  for (;;) {
+    cands.clear();
+    bool moved = false;
+    for (int i = 0; i < size; ++i) {
+      const State& s = cur[i];
+      const int forced = s.Terminal() ? kNoMove : ForcedMove(s, nl, root_label_);
+      if (forced != kChoice) {
+        cands.push_back({i, forced, score[i]});
+        moved |= forced != kNoMove;
+        continue;
+      }
+      Features(s, x, &feats);
+      std::fill(sc.begin(), sc.end(), 0);
+      model_.Score(feats, sc.data());
+      for (int m = 0; m < nm; ++m)
+        if (s.Allowed(m, nl, root_label_)) cands.push_back({i, m, score[i] + sc[m]});
+      moved = true;
+    }
+    if (!moved) break;
+    const int k = KeepBest(&cands, beam_);
+    next_score.resize(k);
+    for (int j = 0; j < k; ++j) {
+      next[j] = cur[cands[j].item];
+      if (cands[j].move != kNoMove) {
+        next[j].Apply(cands[j].move, nl);
+        next[j].Settle();
+      }
+      next_score[j] = cands[j].score;
+    }
+    std::swap(cur, next);
+    std::swap(score, next_score);
+    size = k;
+  }
+  Finish(cur[0], nl > 1 ? (root_label_ == 0 ? 1 : 0) : 0, root_label_, heads, labels);
 }
 
 void Parser::Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tagger, double* uas,
@@ -658,6 +747,131 @@ bool ReadTagsCache(const std::string& path, uint64_t key, const Parser& p,
     }
   }
   return k == all.size();
+}
+
+// Replays `moves` (every move, forced ones too) from the start of sentence `x` of `n` words,
+// adding `delta` to the weights of the features of each move that was a choice.
+void Replay(std::span<const uint8_t> moves, const Words& x, int n, int num_labels, int root,
+            float delta, Perceptron* model, std::vector<uint64_t>* feats) {
+  State s;
+  s.Init(n);
+  s.Settle();
+  for (uint8_t m : moves) {
+    if (ForcedMove(s, num_labels, root) == kChoice) {
+      Features(s, x, feats);
+      model->Update(*feats, m, delta);
+    }
+    s.Apply(m, num_labels);
+    s.Settle();
+  }
+}
+
+// One sentence of global training with beam search and max-violation update (Huang, Fayong &
+// Guo 2012). The gold sequence is the best-scoring one whose every move costs nothing under
+// the dynamic oracle (several reach the gold tree); it is followed beside the beam, and at the
+// step where the beam's best leads it by the most, the gold prefix is rewarded and the beam's
+// best prefix penalised, each over its whole history. Returns true when an update was made.
+struct TrainItem {
+  State s;
+  float score = 0;
+  bool gold = true;
+  std::vector<uint8_t> moves;
+
+  void Start(int n) {
+    s.Init(n);
+    s.Settle();
+    score = 0;
+    gold = true;
+    moves.clear();
+  }
+  // This item after `c` (a candidate made from `from`).
+  void Extend(const TrainItem& from, const Candidate<float>& c, int num_labels) {
+    if (this != &from) {
+      s = from.s;
+      moves = from.moves;
+    }
+    if (c.move != kNoMove) {
+      s.Apply(c.move, num_labels);
+      s.Settle();
+      moves.push_back(static_cast<uint8_t>(c.move));
+    }
+    score = c.score;
+    gold = c.gold;
+  }
+};
+bool TrainBeam(const Words& x, int n, const int* gh, const int* gl, int num_labels, int root,
+               int width, Perceptron* model, std::vector<TrainItem>* cur,
+               std::vector<TrainItem>* next) {
+  const int nm = 2 + 2 * num_labels;
+  thread_local std::vector<Candidate<float>> cands;
+  thread_local std::vector<uint64_t> feats;
+  thread_local std::vector<float> sc;
+  thread_local std::vector<int> cost;
+  thread_local std::vector<uint8_t> good, bad;
+  thread_local TrainItem gold;
+  cur->resize(std::max<size_t>(cur->size(), width));
+  next->resize(std::max<size_t>(next->size(), width));
+  (*cur)[0].Start(n);
+  gold.Start(n);
+  int size = 1;
+  sc.resize(nm);
+  float max_violation = -1;  // none yet (a violation is >= 0: the best not gold, not worse)
+  // Appends the candidates of `it` (index i, or -1 for the gold item) to `cands`; with `only_gold`,
+  // only the best move that keeps it gold. Returns whether it moved.
+  auto expand = [&](const TrainItem& it, int i, bool only_gold) {
+    const int forced = it.s.Terminal() ? kNoMove : ForcedMove(it.s, num_labels, root);
+    if (it.gold && forced != kNoMove) Costs(it.s, gh, gl, num_labels, root, &cost);
+    if (forced != kChoice) {
+      const bool g = it.gold && (forced == kNoMove || cost[forced] == 0);
+      if (!only_gold || g) cands.push_back({i, forced, it.score, g});
+      return forced != kNoMove;
+    }
+    Features(it.s, x, &feats);
+    model->Score(feats, sc.data());
+    int best = -1;
+    for (int m = 0; m < nm; ++m) {
+      if (!it.s.Allowed(m, num_labels, root)) continue;
+      const bool g = it.gold && cost[m] == 0;
+      if (!only_gold)
+        cands.push_back({i, m, it.score + sc[m], g});
+      else if (g && (best < 0 || sc[m] > sc[best]))
+        best = m;
+    }
+    if (best >= 0) cands.push_back({i, best, it.score + sc[best], true});
+    return true;
+  };
+  for (;;) {
+    cands.clear();
+    bool moved = false;
+    for (int i = 0; i < size; ++i) moved |= expand((*cur)[i], i, false);
+    const int k = KeepBest(&cands, width);
+    // The gold sequence goes on by the best gold candidate of the beam, or by its own best move.
+    int g = -1;
+    for (int j = 0; j < k && g < 0; ++j)
+      if (cands[j].gold) g = j;
+    const size_t own = cands.size();
+    if (g < 0) moved |= expand(gold, -1, true);
+    if (!moved) break;
+    if (g < 0 && cands.size() == own) return false;  // cannot happen: gold is always reachable
+    const Candidate<float>& gc = g >= 0 ? cands[g] : cands.back();
+    const float violation = cands[0].score - gc.score;
+    if (!cands[0].gold && violation >= 0 && violation > max_violation) {
+      max_violation = violation;
+      const TrainItem& from = gc.item >= 0 ? (*cur)[gc.item] : gold;
+      good = from.moves;
+      if (gc.move != kNoMove) good.push_back(static_cast<uint8_t>(gc.move));
+      bad = (*cur)[cands[0].item].moves;
+      if (cands[0].move != kNoMove) bad.push_back(static_cast<uint8_t>(cands[0].move));
+    }
+    gold.Extend(gc.item >= 0 ? (*cur)[gc.item] : gold, gc, num_labels);
+    for (int j = 0; j < k; ++j) (*next)[j].Extend((*cur)[cands[j].item], cands[j], num_labels);
+    std::swap(*cur, *next);
+    size = k;
+  }
+  if (max_violation < 0) return false;
+  Replay(good, x, n, num_labels, root, 1.0f, model, &feats);
+  Replay(bad, x, n, num_labels, root, -1.0f, model, &feats);
+  return true;
 }
 
 }  // namespace
@@ -769,6 +983,8 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
   std::vector<float> scores(nm);
   std::vector<int> cost;
   State s;
+  std::vector<TrainItem> beam_cur, beam_next;
+  p->beam_ = std::clamp(options.beam, 1, kMaxBeam);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     const auto t0 = std::chrono::steady_clock::now();
     std::shuffle(order.begin(), order.end(), rng);
@@ -777,6 +993,13 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     for (size_t k : order) {
       const int* gh = gold_heads[k].data();
       const int* gl = gold_labels[k].data();
+      if (options.beam > 1) {
+        ++decisions;
+        wrong += TrainBeam(words[k], static_cast<int>(train[k].words.size()), gh, gl, nl,
+                           p->root_label_, options.beam, &model, &beam_cur, &beam_next);
+        model.Tick();
+        continue;
+      }
       s.Init(static_cast<int>(train[k].words.size()));
       s.Settle();
       while (!s.Terminal()) {
@@ -819,8 +1042,10 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     if (log) {
       const double secs =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      *log << "parser: epoch " << epoch << " wrong moves " << 100.0 * wrong / decisions << "% ("
-           << model.num_features() << " features, " << secs << " s)";
+      *log << "parser: epoch " << epoch
+           << (options.beam > 1 ? " sentences updated " : " wrong moves ")
+           << 100.0 * wrong / decisions << "% (" << model.num_features() << " features, " << secs
+           << " s)";
       if (!dev.empty() && (epoch % 3 == 0 || epoch == options.epochs)) {
         p->model_ = model.Freeze(0);
         double uas, las, ulas;

@@ -1,8 +1,10 @@
 // Labeled dependency parser: arc-eager transitions (with a root-constrained, single-root
 // variant of the tree constraint) scored by an averaged perceptron over Zhang & Nivre (2011)
-// rich non-local features, trained with Goldberg & Nivre's dynamic oracle.
+// rich non-local features; greedy and trained with Goldberg & Nivre's dynamic oracle, or beam
+// search trained as a global perceptron with max-violation updates.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -26,6 +28,10 @@ struct ParserOptions {
   double explore = 0.9;        // chance to follow a wrong prediction (dynamic oracle)
   int explore_from_epoch = 2;  // the first epochs follow the oracle
   float min_weight = 1.0f;     // averaged weights of smaller magnitude are dropped (size)
+  // Beam width. 1: greedy decoding, trained move by move with the dynamic oracle. Above 1:
+  // beam search trained as a global perceptron with early update (Zhang & Clark 2008, Zhang &
+  // Nivre 2011); the model keeps the width as its default for decoding.
+  int beam = 1;
   // A file that keeps the jackknifed training tags between runs: read when it was written for
   // the same training set, jackknife and tagger options; (re)written otherwise. Empty: none.
   std::string tags_cache;
@@ -54,6 +60,11 @@ class Parser {
   void Parse(std::span<const std::string_view> forms, std::span<const int> tags,
              std::vector<int>* heads, std::vector<int>* labels) const;
 
+  // Beam width Parse uses: the width the model was trained with, unless set here (1: greedy).
+  int beam() const { return beam_; }
+  void set_beam(int width) { beam_ = std::clamp(width, 1, kMaxBeam); }
+  static constexpr int kMaxBeam = 64;
+
   const std::string& label(int id) const { return labels_[id]; }
   // Tag `id` as "UPOS\tXPOS" (ids below num_tags()).
   const std::string& tag(int id) const { return tags_[id]; }
@@ -71,6 +82,9 @@ class Parser {
   std::vector<std::string> tags_;    // "UPOS\tXPOS"
   std::vector<std::string> labels_;  // dependency relations; labels_[root_label_] == "root"
   int root_label_ = 0;
+  int beam_ = 1;
+  void ParseBeam(std::span<const std::string_view> forms, std::span<const int> tags,
+                 std::vector<int>* heads, std::vector<int>* labels) const;
   WordClusters clusters_;
   LinearModel model_;
 };

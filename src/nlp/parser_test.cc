@@ -8,8 +8,9 @@
 namespace dyad::nlp {
 namespace {
 
-ParserOptions TinyOptions() {
+ParserOptions TinyOptions(int beam = 1) {
   ParserOptions o;
+  o.beam = beam;
   o.epochs = 10;
   o.jackknife = 0;   // gold tags
   o.min_weight = 0;  // keep every weight of so small a model
@@ -22,10 +23,15 @@ std::vector<int> GoldTags(const Parser& p, const ConlluSentence& s) {
   return tags;
 }
 
-TEST(Parser, LearnsATinyTreebank) {
+// Greedy (beam 1, dynamic oracle) and beam search (global training) alike.
+class ParserTest : public ::testing::TestWithParam<int> {};
+INSTANTIATE_TEST_SUITE_P(Beam, ParserTest, ::testing::Values(1, 4));
+
+TEST_P(ParserTest, LearnsATinyTreebank) {
   const auto train = testing::TinyTreebank();
-  auto p = Parser::Train(train, {}, nullptr, TaggerOptions(), TinyOptions(), nullptr);
+  auto p = Parser::Train(train, {}, nullptr, TaggerOptions(), TinyOptions(GetParam()), nullptr);
   ASSERT_TRUE(p);
+  EXPECT_EQ(p->beam(), GetParam());
   size_t words = 0, heads_ok = 0, labels_ok = 0;
   for (const auto& s : train) {
     std::vector<int> heads, labels;
@@ -45,9 +51,9 @@ TEST(Parser, LearnsATinyTreebank) {
   EXPECT_EQ(p->label(labels[2]), "root");
 }
 
-TEST(Parser, AlwaysMakesOneTree) {
-  auto p =
-      Parser::Train(testing::TinyTreebank(), {}, nullptr, TaggerOptions(), TinyOptions(), nullptr);
+TEST_P(ParserTest, AlwaysMakesOneTree) {
+  auto p = Parser::Train(testing::TinyTreebank(), {}, nullptr, TaggerOptions(),
+                         TinyOptions(GetParam()), nullptr);
   // Unseen words and tags, long and short sentences: one root, every head in range, no cycle.
   for (size_t n : {1, 2, 7, 60}) {
     std::vector<std::string_view> forms(n, "blorf");
@@ -73,10 +79,10 @@ TEST(Parser, AlwaysMakesOneTree) {
   EXPECT_TRUE(heads.empty());
 }
 
-TEST(Parser, SaveLoadRoundTripAndDeterminism) {
+TEST_P(ParserTest, SaveLoadRoundTripAndDeterminism) {
   const auto train = testing::TinyTreebank();
-  auto a = Parser::Train(train, {}, nullptr, TaggerOptions(), TinyOptions(), nullptr);
-  auto b = Parser::Train(train, {}, nullptr, TaggerOptions(), TinyOptions(), nullptr);
+  auto a = Parser::Train(train, {}, nullptr, TaggerOptions(), TinyOptions(GetParam()), nullptr);
+  auto b = Parser::Train(train, {}, nullptr, TaggerOptions(), TinyOptions(GetParam()), nullptr);
   dyad::testing::TempDir dir;
   std::string error;
   ASSERT_TRUE(a->Save(dir.path() + "/p.bin", &error)) << error;
@@ -90,6 +96,7 @@ TEST(Parser, SaveLoadRoundTripAndDeterminism) {
   c->Parse(testing::Forms(train[1]), GoldTags(*c, train[1]), &hc, &lc);
   EXPECT_EQ(ha, hc);
   EXPECT_EQ(la, lc);
+  EXPECT_EQ(c->beam(), GetParam());  // the model keeps its beam width
   dir.Write("bad.bin", "dyad parser model v1\ntruncated");
   EXPECT_FALSE(Parser::Load(dir.path() + "/bad.bin", &error));
 }
