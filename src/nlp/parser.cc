@@ -616,7 +616,9 @@ void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const 
   thread_local std::vector<State> cur, next;
   thread_local std::vector<int64_t> score, next_score;
   thread_local std::vector<Candidate<int64_t>> cands;
-  thread_local std::vector<uint64_t> feats;
+  thread_local std::vector<uint64_t> feats, all;
+  thread_local std::vector<uint32_t> owner;
+  thread_local std::vector<int> choice;  // the items whose moves are scored this step
   thread_local std::vector<int32_t> sc;
   const int nl = num_labels();
   const int nm = 2 + 2 * nl;
@@ -627,9 +629,11 @@ void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const 
   cur[0].Init(static_cast<int>(forms.size()));
   cur[0].Settle();
   score.assign(1, 0);
-  sc.resize(nm);
   for (;;) {
     cands.clear();
+    all.clear();
+    owner.clear();
+    choice.clear();
     bool moved = false;
     for (int i = 0; i < size; ++i) {
       const State& s = cur[i];
@@ -640,11 +644,18 @@ void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const 
         continue;
       }
       Features(s, x, &feats);
-      std::fill(sc.begin(), sc.end(), 0);
-      model_.Score(feats, sc.data());
-      for (int m = 0; m < nm; ++m)
-        if (s.Allowed(m, nl, root_label_)) cands.push_back({i, m, score[i] + sc[m]});
+      all.insert(all.end(), feats.begin(), feats.end());
+      owner.insert(owner.end(), feats.size(), static_cast<uint32_t>(choice.size()));
+      choice.push_back(i);
       moved = true;
+    }
+    // All the items' features in one batch, so that their lookups overlap in memory.
+    sc.assign(choice.size() * nm, 0);
+    if (!choice.empty()) model_.ScoreMany(all, owner, sc.data());
+    for (size_t c = 0; c < choice.size(); ++c) {
+      const int i = choice[c];
+      for (int m = 0; m < nm; ++m)
+        if (cur[i].Allowed(m, nl, root_label_)) cands.push_back({i, m, score[i] + sc[c * nm + m]});
     }
     if (!moved) break;
     const int k = KeepBest(&cands, beam_);
