@@ -347,7 +347,9 @@ void EventCoder::Code(Document* doc) const {
         if (IsBeAux(prev) || (IsBeAux(prev2) && (prev == "not" || prev == "n't" ||
                                                  prev == "reportedly" || prev == "also")))
           best.passive = !EndsWith(doc->tokens[t].norm, "ing") &&
-                         doc->tokens[t].norm != Split(best.pattern->text, ' ')[0];
+                         doc->tokens[t].norm != Split(best.pattern->text, ' ')[0] &&
+                         !(t + 1 < s.end_token &&
+                           IsStativeParticiple(doc->tokens[t].norm, doc->tokens[t + 1].norm));
       }
       triggers.push_back(best);
       t = best.end - 1;
