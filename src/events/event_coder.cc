@@ -592,6 +592,7 @@ void EventCoder::Code(Document* doc) const {
                               : (upos == "VERB" || upos == "AUX" || upos == "ADJ");
       }
       if (use_parse) {
+        int topic_word = -1;  // a pattern word whose mention was set aside as the topic
         std::vector<std::string> preps;
         for (const auto& w : p.words)
           if (IsPreposition(w)) preps.push_back(w);
@@ -606,7 +607,10 @@ void EventCoder::Code(Document* doc) const {
         // withdrawal" does name the target.)
         if (r.target >= static_cast<int>(tr.head) && r.target < static_cast<int>(tr.end)) {
           auto w = std::find(p.words.begin(), p.words.end(), doc->tokens[r.target].norm);
-          if (w != p.words.end() && w != p.words.begin() && IsPreposition(*(w - 1))) r.target = -1;
+          if (w != p.words.end() && w != p.words.begin() && IsPreposition(*(w - 1))) {
+            topic_word = r.target;
+            r.target = -1;
+          }
         }
         // Only appeals, demands and threats are aimed at the one who must act ("demanded
         // that the US cancel"); "denied that its forces had …" is not aimed at the forces.
@@ -642,6 +646,14 @@ void EventCoder::Code(Document* doc) const {
           auto [ws, wt] = word_order();
           if (src < 0 && ws != tgt) src = ws;
           if (tgt < 0 && wt != src) tgt = wt;
+        }
+        // Word order found no one else: the mention under the topic word is the one the act
+        // is aimed at after all ("called for the removal of President X", "appealed for the
+        // release of Y"); with another object ("blamed Israel for the bombing of Z") it is not.
+        if (tgt < 0 && topic_word >= 0) {
+          const int m = mention_of(topic_word);
+          if (m >= 0 && m != src && (src < 0 || doc->actors[m].code != doc->actors[src].code))
+            tgt = m;
         }
       } else {
         std::tie(src, tgt) = word_order();

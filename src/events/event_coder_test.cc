@@ -34,7 +34,7 @@ class CoderTest : public ::testing::Test {
     dir_.Write("t.verbs",
                "040\tmeet\n040\tmeet with\n190\tattack\n190\tn: attack on\n051\thail\n"
                "042\tvisit\n10\tdemand\n125\treject invitation\n190\tfire on\n190\tshell\n"
-               "12\toppose\n");
+               "12\toppose\n10\tcall for removal\n");
     Diagnostics diag(nullptr);
     dict_ = Dictionary::Load({dir_.path()}, &diag);
     ASSERT_TRUE(dict_);
@@ -248,6 +248,15 @@ TEST_F(CoderTest, PassiveAgentInTheAttackNoun) {
                       {"ADJ 2 amod", "NOUN 4 nsubj:pass", "AUX 4 aux:pass", "VERB 0 root",
                        "ADP 8 case", "DET 8 det", "ADJ 8 amod", "NOUN 4 obl", "PUNCT 4 punct"});
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 190 UKRMIL"});
+}
+
+TEST_F(CoderTest, TheTopicWordsMentionIsTheTargetWhenNoOneElseIs) {
+  // Russia called for the removal of Choe .   ("removal" follows the pattern's own "for":
+  // set aside as the topic, but with no other object its "of" mention is the target)
+  auto d = CodeParsed(*dict_, "Russia called for the removal of Choe.",
+                      {"PROPN 2 nsubj", "VERB 0 root", "ADP 5 case", "DET 5 det", "NOUN 2 obl",
+                       "ADP 7 case", "PROPN 5 nmod", "PUNCT 2 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 10 PRKGOV"});
 }
 
 TEST_F(CoderTest, StativeParticipleIsNoPassive) {
