@@ -665,13 +665,22 @@ void EventCoder::Code(Document* doc) const {
       // extend the curfew in Abidjan" is a threat against Ivory Coast).
       const std::string root = code.substr(0, 2);
       const std::string act = p.code.substr(0, 2);
-      if (tgt < 0 && root == "14") tgt = NearestPlace(*doc, s, tr.head);
+      // A place in the source's own country is only where it acted: "Thailand declared a state
+      // of emergency in Bangkok" keeps its event, with no target (an actor does not act on
+      // itself, and that rule below would drop the event).
+      auto own_place = [&](int place) {
+        return src >= 0 && doc->actors[place].code == doc->actors[src].code;
+      };
+      if (tgt < 0 && root == "14") {
+        int place = NearestPlace(*doc, s, tr.head);
+        if (place >= 0 && !own_place(place)) tgt = place;
+      }
       if (tgt < 0 && !p.target_none &&
           (p.code == "042" || act == "06" || act == "07" || act == "08" || act == "15" ||
            act == "16" || act == "17" || act == "18" || act == "19" || act == "20")) {
         int place = NearestPlace(*doc, s, tr.head);
         if (place >= 0 && doc->actors[place].first_token > tr.head &&
-            doc->actors[place].first_token <= tr.end + 6)
+            doc->actors[place].first_token <= tr.end + 6 && !own_place(place))
           tgt = place;
       }
       // "A and B signed a treaty": cooperation between the members of the group, each way.

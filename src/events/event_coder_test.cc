@@ -259,6 +259,15 @@ TEST_F(CoderTest, TheTopicWordsMentionIsTheTargetWhenNoOneElseIs) {
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 10 PRKGOV"});
 }
 
+TEST_F(CoderTest, APlaceInTheSourcesOwnCountryIsNoTarget) {
+  // Moscow is Russia's: the shelling is Russia's event with no target, not dropped as an
+  // actor acting on itself.
+  EXPECT_EQ(Triples(Code("Russia shelled a village near Moscow.")),
+            std::vector<std::string>{"RUS 190 -"});
+  EXPECT_EQ(Triples(Code("Ukrainian troops shelled a village near Moscow.")),
+            std::vector<std::string>{"UKRMIL 190 RUS"});
+}
+
 TEST_F(CoderTest, StativeParticipleIsNoPassive) {
   EXPECT_TRUE(IsStativeParticiple("opposed", "to"));
   EXPECT_TRUE(IsStativeParticiple("engaged", "in"));
