@@ -53,6 +53,13 @@ bool IsClauseBreak(const std::string& w) {
   return w == ";" || w == ":" || w == "\"" || w == "(";
 }
 
+// Modal verbs: one starts a clause of its own ("said Egypt would send troops to Sudan"), so a
+// pattern's later words are not looked for past it.
+bool IsModal(const std::string& w) {
+  return w == "will" || w == "would" || w == "shall" || w == "should" || w == "could" ||
+         w == "can" || w == "may" || w == "might" || w == "must" || w == "'ll";
+}
+
 // Words that open a subordinate clause: an object is not looked for past them.
 bool IsSubordinator(const std::string& w) {
   return w == "that" || w == "which" || w == "who" || w == "whom" || w == "whether" ||
@@ -305,7 +312,9 @@ void EventCoder::Code(Document* doc) const {
           const uint32_t reach =
               (IsPreposition(w) && w != "to") || IsParticle(w) ? kParticleReach : kPatternReach;
           for (uint32_t k = pos; k < s.end_token && k < pos + reach; ++k) {
-            if (IsClauseBreak(doc->tokens[k].norm) || doc->tokens[k].norm == ",") break;
+            if (IsClauseBreak(doc->tokens[k].norm) || doc->tokens[k].norm == "," ||
+                IsModal(doc->tokens[k].norm))
+              break;
             // A preposition belongs to the nearest verb before it, and never reaches across a
             // coordination: in "condemns the attack and calls on both parties" the "on" is
             // not the attack's.

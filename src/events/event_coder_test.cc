@@ -34,7 +34,7 @@ class CoderTest : public ::testing::Test {
     dir_.Write("t.verbs",
                "040\tmeet\n040\tmeet with\n190\tattack\n190\tn: attack on\n051\thail\n"
                "042\tvisit\n10\tdemand\n125\treject invitation\n190\tfire on\n190\tshell\n"
-               "12\toppose\n10\tcall for removal\n");
+               "12\toppose\n10\tcall for removal\n040\tinsist to\n190\tsend troops\n");
     Diagnostics diag(nullptr);
     dict_ = Dictionary::Load({dir_.path()}, &diag);
     ASSERT_TRUE(dict_);
@@ -257,6 +257,14 @@ TEST_F(CoderTest, TheTopicWordsMentionIsTheTargetWhenNoOneElseIs) {
                       {"PROPN 2 nsubj", "VERB 0 root", "ADP 5 case", "DET 5 det", "NOUN 2 obl",
                        "ADP 7 case", "PROPN 5 nmod", "PUNCT 2 punct"});
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 10 PRKGOV"});
+}
+
+TEST_F(CoderTest, APatternDoesNotReachPastAModal) {
+  // "insist to" (a test pattern) must not take the "to" of the clause "Ukraine would send
+  // troops to Hungary": the sending is the event.
+  auto d = Code("Russia insisted Ukraine would send troops to Hungary.");
+  ASSERT_FALSE(d.events.empty());
+  for (const auto& e : d.events) EXPECT_EQ(e.pattern, "send troops");
 }
 
 TEST_F(CoderTest, APlaceInTheSourcesOwnCountryIsNoTarget) {
