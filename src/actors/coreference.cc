@@ -120,7 +120,9 @@ void CoreferenceResolver::Resolve(Document* doc) const {
             ok = IsThingLike(a);
             break;
           case PronounKind::kPlural:
-            ok = a.group >= 0 || a.kind == "agent" || IsThingLike(a);
+            // A coordination, an agent, a country or organisation, or a plural mention
+            // ("Palestinian suicide bombers ... when they blew themselves up").
+            ok = a.group >= 0 || a.kind == "agent" || IsThingLike(a) || IsCollective(*doc, a);
             break;
           default:
             break;
