@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "actors/actor_recognizer.h"
 #include "core/test_util.h"
 #include "extract/article_extractor.h"
@@ -20,13 +22,25 @@ class CorefTest : public ::testing::Test {
     ASSERT_TRUE(dict_);
   }
 
-  // "text:code" of every pronoun mention.
-  std::vector<std::string> Pronouns(const std::string& text) {
+  // "text:code" of every pronoun mention. `parse` optionally gives each token "HEAD DEPREL"
+  // (HEAD 0-based within the text, -1 for the root), as the nlp stage would.
+  std::vector<std::string> Pronouns(const std::string& text,
+                                    const std::vector<std::string>& parse = {}) {
     Document d;
     d.raw = text;
     d.date = "2024-11-01";
     ArticleExtractor().Extract(&d);
     Tokenizer().Tokenize(&d);
+    if (!parse.empty()) {
+      EXPECT_EQ(d.tokens.size(), parse.size());
+      for (size_t i = 0; i < parse.size() && i < d.tokens.size(); ++i) {
+        char rel[32];
+        int head = 0;
+        std::sscanf(parse[i].c_str(), "%d %31s", &head, rel);
+        d.tokens[i].head = head;
+        d.tokens[i].deprel = rel;
+      }
+    }
     ActorRecognizer(*dict_).Recognize(&d);
     CoreferenceResolver().Resolve(&d);
     std::vector<std::string> out;
@@ -44,6 +58,19 @@ TEST_F(CorefTest, TheyIsAPluralMentionWithItsCountry) {
             std::vector<std::string>{"they:PSEREB"});
   // A single person is no antecedent of "they".
   EXPECT_TRUE(Pronouns("A Palestinian bomber said they blew up a bus.").empty());
+}
+
+TEST_F(CorefTest, AfterASayingVerbThePronounIsItsSubject) {
+  // Jordan , which criticised Tel Aviv , said it would act .   ("said" parsed as a conjunct
+  // of "criticised": its subject is the one of the verb it is coordinated with)
+  const std::vector<std::string> parse = {"3 nsubj",  "3 punct", "3 nsubj", "-1 root",
+                                          "3 obj",    "4 flat",  "7 punct", "3 conj",
+                                          "10 nsubj", "10 aux",  "7 ccomp", "3 punct"};
+  EXPECT_EQ(Pronouns("Jordan, which criticised Tel Aviv, said it would act.", parse),
+            std::vector<std::string>{"it:JOR"});
+  // Unparsed, the nearest name is taken.
+  EXPECT_EQ(Pronouns("Jordan, which criticised Tel Aviv, said it would act."),
+            std::vector<std::string>{"it:ISR"});
 }
 
 }  // namespace
