@@ -186,7 +186,10 @@ void ActorRecognizer::Recognize(Document* doc) const {
         bool joined = true;
         for (uint32_t t = cur.end; t < nxt.first && joined; ++t) {
           const Token& tok = doc->tokens[t];
-          joined = IsGlue(tok.norm) || (tok.capitalized && !tok.is_punct);
+          // "Saudi-led forces" are the leader's forces ("US-backed forces" are not the backer's).
+          const bool led = !cur.is_agent && nxt.is_agent && tok.norm == "led" && t > cur.end &&
+                           doc->tokens[t - 1].norm == "-";
+          joined = IsGlue(tok.norm) || (tok.capitalized && !tok.is_punct) || led;
         }
         // "the foreign minister of Russia"
         if (!joined && cur.is_agent && !nxt.is_agent && nxt.first == cur.end + 1 &&

@@ -57,6 +57,13 @@ TEST_F(RecognizerTest, CoordinatedCountriesShareTheAgentWord) {
             (std::vector<std::string>{"US:USACVL", "Zimbabwean demonstrators:ZWECVL"}));
 }
 
+TEST_F(RecognizerTest, LedForcesAreTheLeadersButBackedForcesAreNot) {
+  EXPECT_EQ(Mentions("Ugandan-led peacekeepers arrived."),
+            (std::vector<std::string>{"Ugandan-led peacekeepers:UGAIGO"}));
+  EXPECT_EQ(Mentions("Ugandan-backed peacekeepers arrived."),
+            (std::vector<std::string>{"Ugandan:UGA", "peacekeepers:IGO"}));
+}
+
 TEST_F(RecognizerTest, AgentTakesTheDocumentsOnlyCountry) {
   EXPECT_EQ(
       Mentions("President Yoweri Museveni banned Ugandan opposition candidates."),

@@ -34,6 +34,16 @@ bool IsCollective(const Document& doc, const ActorMention& m) {
          !doc.tokens[m.end_token - 1].capitalized;
 }
 
+// Verbs of saying whose subject a following pronoun usually is ("X said it would ...").
+// Not "told": "X told Y it must ..." speaks of Y.
+bool IsSayingWord(const std::string& w) {
+  static const std::unordered_set<std::string> kSaying = {
+      "said",     "says",      "say",      "announced",    "announces",  "stated",    "declared",
+      "added",    "insisted",  "claimed",  "warned",       "confirmed",  "denied",    "asserted",
+      "stressed", "indicated", "admitted", "acknowledged", "maintained", "reiterated"};
+  return kSaying.count(w) > 0;
+}
+
 bool IsPersonLike(const ActorMention& m) {
   // A named person, or a role held by one ("the foreign minister").
   return m.kind == "person" || (m.code.size() >= 3 && m.kind == "agent") ||
@@ -101,31 +111,32 @@ void CoreferenceResolver::Resolve(Document* doc) const {
           break;
         }
       }
+      // Whether mention k can be what the pronoun stands for.
+      auto fits = [&](size_t k) {
+        const auto& a = doc->actors[k];
+        switch (kind) {
+          case PronounKind::kPersonSubject:
+          case PronounKind::kPersonPossessive:
+            return IsPersonLike(a) && !IsCollective(*doc, a);
+          case PronounKind::kPersonObject:
+            // "X met Y, assuring him": him is not the subject of its own clause.
+            return IsPersonLike(a) && !IsCollective(*doc, a) &&
+                   static_cast<int>(k) != first_in_sentence;
+          case PronounKind::kThing:
+            return IsThingLike(a);
+          case PronounKind::kPlural:
+            // A coordination, an agent, a country or organisation, or a plural mention
+            // ("Palestinian suicide bombers ... when they blew themselves up").
+            return a.group >= 0 || a.kind == "agent" || IsThingLike(a) || IsCollective(*doc, a);
+          default:
+            return false;
+        }
+      };
       for (size_t k = doc->actors.size(); k-- > 0;) {
         const auto& a = doc->actors[k];
         if (a.end_token > t || a.first_token < window_first) continue;
         if (a.code.empty() || a.kind == "place" || quoted[a.first_token]) continue;
-        bool ok = false;
-        switch (kind) {
-          case PronounKind::kPersonSubject:
-          case PronounKind::kPersonPossessive:
-            ok = IsPersonLike(a) && !IsCollective(*doc, a);
-            break;
-          case PronounKind::kPersonObject:
-            // "X met Y, assuring him": him is not the subject of its own clause.
-            ok = IsPersonLike(a) && !IsCollective(*doc, a) &&
-                 static_cast<int>(k) != first_in_sentence;
-            break;
-          case PronounKind::kThing:
-            ok = IsThingLike(a);
-            break;
-          case PronounKind::kPlural:
-            ok = a.group >= 0 || a.kind == "agent" || IsThingLike(a);
-            break;
-          default:
-            break;
-        }
-        if (!ok) continue;
+        if (!fits(k)) continue;
         // A subject pronoun opening a sentence refers to the last sentence's subject.
         if (kind == PronounKind::kPersonSubject && t == s.first_token && si > 0 &&
             a.first_token < s.first_token) {
@@ -146,6 +157,35 @@ void CoreferenceResolver::Resolve(Document* doc) const {
         }
         chosen = static_cast<int>(k);
         break;
+      }
+      // "Iraq, which invaded Kuwait in August, said on Monday it would ...": right after a
+      // saying verb (no mention between) the pronoun is the verb's subject as the parse
+      // gives it, not the nearest name.
+      if (chosen >= 0 && kind != PronounKind::kPersonObject) {
+        for (uint32_t k = t; k > s.first_token && k + 5 > t; --k) {
+          if (mention_at[k - 1] >= 0 || doc->tokens[k - 1].norm == ",") break;
+          if (!IsSayingWord(doc->tokens[k - 1].norm)) continue;
+          // Its nsubj, or, for a verb coordinated with an earlier one ("Iraq, which ...,
+          // said" read as a conjunct), the earlier verb's.
+          int32_t v = static_cast<int32_t>(k - 1);
+          for (int hop = 0; hop < 2 && v >= static_cast<int32_t>(s.first_token); ++hop) {
+            int subject = -1;
+            for (uint32_t c = s.first_token; c < static_cast<uint32_t>(v); ++c)
+              if (doc->tokens[c].head == v && doc->tokens[c].deprel == "nsubj" &&
+                  mention_at[c] >= 0) {
+                subject = mention_at[c];
+                break;
+              }
+            if (subject >= 0) {
+              if (!doc->actors[subject].code.empty() && fits(static_cast<size_t>(subject)))
+                chosen = subject;
+              break;
+            }
+            if (doc->tokens[v].deprel != "conj") break;
+            v = doc->tokens[v].head;
+          }
+          break;
+        }
       }
       if (chosen < 0) continue;
       const ActorMention& ante = doc->actors[chosen];

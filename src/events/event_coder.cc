@@ -53,6 +53,13 @@ bool IsClauseBreak(const std::string& w) {
   return w == ";" || w == ":" || w == "\"" || w == "(";
 }
 
+// Modal verbs: one starts a clause of its own ("said Egypt would send troops to Sudan"), so a
+// pattern's later words are not looked for past it.
+bool IsModal(const std::string& w) {
+  return w == "will" || w == "would" || w == "shall" || w == "should" || w == "could" ||
+         w == "can" || w == "may" || w == "might" || w == "must" || w == "'ll";
+}
+
 // Words that open a subordinate clause: an object is not looked for past them.
 bool IsSubordinator(const std::string& w) {
   return w == "that" || w == "which" || w == "who" || w == "whom" || w == "whether" ||
@@ -305,7 +312,9 @@ void EventCoder::Code(Document* doc) const {
           const uint32_t reach =
               (IsPreposition(w) && w != "to") || IsParticle(w) ? kParticleReach : kPatternReach;
           for (uint32_t k = pos; k < s.end_token && k < pos + reach; ++k) {
-            if (IsClauseBreak(doc->tokens[k].norm) || doc->tokens[k].norm == ",") break;
+            if (IsClauseBreak(doc->tokens[k].norm) || doc->tokens[k].norm == "," ||
+                IsModal(doc->tokens[k].norm))
+              break;
             // A preposition belongs to the nearest verb before it, and never reaches across a
             // coordination: in "condemns the attack and calls on both parties" the "on" is
             // not the attack's.
@@ -347,7 +356,9 @@ void EventCoder::Code(Document* doc) const {
         if (IsBeAux(prev) || (IsBeAux(prev2) && (prev == "not" || prev == "n't" ||
                                                  prev == "reportedly" || prev == "also")))
           best.passive = !EndsWith(doc->tokens[t].norm, "ing") &&
-                         doc->tokens[t].norm != Split(best.pattern->text, ' ')[0];
+                         doc->tokens[t].norm != Split(best.pattern->text, ' ')[0] &&
+                         !(t + 1 < s.end_token &&
+                           IsStativeParticiple(doc->tokens[t].norm, doc->tokens[t + 1].norm));
       }
       triggers.push_back(best);
       t = best.end - 1;
@@ -590,6 +601,7 @@ void EventCoder::Code(Document* doc) const {
                               : (upos == "VERB" || upos == "AUX" || upos == "ADJ");
       }
       if (use_parse) {
+        int topic_word = -1;  // a pattern word whose mention was set aside as the topic
         std::vector<std::string> preps;
         for (const auto& w : p.words)
           if (IsPreposition(w)) preps.push_back(w);
@@ -604,7 +616,10 @@ void EventCoder::Code(Document* doc) const {
         // withdrawal" does name the target.)
         if (r.target >= static_cast<int>(tr.head) && r.target < static_cast<int>(tr.end)) {
           auto w = std::find(p.words.begin(), p.words.end(), doc->tokens[r.target].norm);
-          if (w != p.words.end() && w != p.words.begin() && IsPreposition(*(w - 1))) r.target = -1;
+          if (w != p.words.end() && w != p.words.begin() && IsPreposition(*(w - 1))) {
+            topic_word = r.target;
+            r.target = -1;
+          }
         }
         // Only appeals, demands and threats are aimed at the one who must act ("demanded
         // that the US cancel"); "denied that its forces had …" is not aimed at the forces.
@@ -641,6 +656,14 @@ void EventCoder::Code(Document* doc) const {
           if (src < 0 && ws != tgt) src = ws;
           if (tgt < 0 && wt != src) tgt = wt;
         }
+        // Word order found no one else: the mention under the topic word is the one the act
+        // is aimed at after all ("called for the removal of President X", "appealed for the
+        // release of Y"); with another object ("blamed Israel for the bombing of Z") it is not.
+        if (tgt < 0 && topic_word >= 0) {
+          const int m = mention_of(topic_word);
+          if (m >= 0 && m != src && (src < 0 || doc->actors[m].code != doc->actors[src].code))
+            tgt = m;
+        }
       } else {
         std::tie(src, tgt) = word_order();
       }
@@ -651,13 +674,22 @@ void EventCoder::Code(Document* doc) const {
       // extend the curfew in Abidjan" is a threat against Ivory Coast).
       const std::string root = code.substr(0, 2);
       const std::string act = p.code.substr(0, 2);
-      if (tgt < 0 && root == "14") tgt = NearestPlace(*doc, s, tr.head);
+      // A place in the source's own country is only where it acted: "Thailand declared a state
+      // of emergency in Bangkok" keeps its event, with no target (an actor does not act on
+      // itself, and that rule below would drop the event).
+      auto own_place = [&](int place) {
+        return src >= 0 && doc->actors[place].code == doc->actors[src].code;
+      };
+      if (tgt < 0 && root == "14") {
+        int place = NearestPlace(*doc, s, tr.head);
+        if (place >= 0 && !own_place(place)) tgt = place;
+      }
       if (tgt < 0 && !p.target_none &&
           (p.code == "042" || act == "06" || act == "07" || act == "08" || act == "15" ||
            act == "16" || act == "17" || act == "18" || act == "19" || act == "20")) {
         int place = NearestPlace(*doc, s, tr.head);
         if (place >= 0 && doc->actors[place].first_token > tr.head &&
-            doc->actors[place].first_token <= tr.end + 6)
+            doc->actors[place].first_token <= tr.end + 6 && !own_place(place))
           tgt = place;
       }
       // "A and B signed a treaty": cooperation between the members of the group, each way.

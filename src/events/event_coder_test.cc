@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/test_util.h"
+#include "events/parsed_roles.h"
 #include "pipeline/pipeline.h"
 
 namespace dyad {
@@ -32,7 +33,8 @@ class CoderTest : public ::testing::Test {
                "10\tDemand\t-5\t3\tREQUEST\t\n");
     dir_.Write("t.verbs",
                "040\tmeet\n040\tmeet with\n190\tattack\n190\tn: attack on\n051\thail\n"
-               "042\tvisit\n10\tdemand\n125\treject invitation\n190\tfire on\n190\tshell\n");
+               "042\tvisit\n10\tdemand\n125\treject invitation\n190\tfire on\n190\tshell\n"
+               "12\toppose\n10\tcall for removal\n040\tinsist to\n190\tsend troops\n");
     Diagnostics diag(nullptr);
     dict_ = Dictionary::Load({dir_.path()}, &diag);
     ASSERT_TRUE(dict_);
@@ -246,6 +248,49 @@ TEST_F(CoderTest, PassiveAgentInTheAttackNoun) {
                       {"ADJ 2 amod", "NOUN 4 nsubj:pass", "AUX 4 aux:pass", "VERB 0 root",
                        "ADP 8 case", "DET 8 det", "ADJ 8 amod", "NOUN 4 obl", "PUNCT 4 punct"});
   EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 190 UKRMIL"});
+}
+
+TEST_F(CoderTest, TheTopicWordsMentionIsTheTargetWhenNoOneElseIs) {
+  // Russia called for the removal of Choe .   ("removal" follows the pattern's own "for":
+  // set aside as the topic, but with no other object its "of" mention is the target)
+  auto d = CodeParsed(*dict_, "Russia called for the removal of Choe.",
+                      {"PROPN 2 nsubj", "VERB 0 root", "ADP 5 case", "DET 5 det", "NOUN 2 obl",
+                       "ADP 7 case", "PROPN 5 nmod", "PUNCT 2 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 10 PRKGOV"});
+}
+
+TEST_F(CoderTest, APatternDoesNotReachPastAModal) {
+  // "insist to" (a test pattern) must not take the "to" of the clause "Ukraine would send
+  // troops to Hungary": the sending is the event.
+  auto d = Code("Russia insisted Ukraine would send troops to Hungary.");
+  ASSERT_FALSE(d.events.empty());
+  for (const auto& e : d.events) EXPECT_EQ(e.pattern, "send troops");
+}
+
+TEST_F(CoderTest, APlaceInTheSourcesOwnCountryIsNoTarget) {
+  // Moscow is Russia's: the shelling is Russia's event with no target, not dropped as an
+  // actor acting on itself.
+  EXPECT_EQ(Triples(Code("Russia shelled a village near Moscow.")),
+            std::vector<std::string>{"RUS 190 -"});
+  EXPECT_EQ(Triples(Code("Ukrainian troops shelled a village near Moscow.")),
+            std::vector<std::string>{"UKRMIL 190 RUS"});
+}
+
+TEST_F(CoderTest, StativeParticipleIsNoPassive) {
+  EXPECT_TRUE(IsStativeParticiple("opposed", "to"));
+  EXPECT_TRUE(IsStativeParticiple("engaged", "in"));
+  EXPECT_FALSE(IsStativeParticiple("opposed", "by"));
+  EXPECT_FALSE(IsStativeParticiple("attacked", "in"));
+  // Word order: "is opposed to" is the subject's stance; "was opposed by" stays a passive.
+  EXPECT_EQ(Triples(Code("Russia is opposed to Ukrainian forces.")),
+            std::vector<std::string>{"RUS 12 UKRMIL"});
+  EXPECT_EQ(Triples(Code("Russia was opposed by Ukrainian forces.")),
+            std::vector<std::string>{"UKRMIL 12 RUS"});
+  // The parse labels it a passive all the same: Russia is opposed to Ukraine .
+  auto d = CodeParsed(*dict_, "Russia is opposed to Ukraine.",
+                      {"PROPN 3 nsubj:pass", "AUX 3 aux:pass", "VERB 0 root", "ADP 5 case",
+                       "PROPN 3 obl", "PUNCT 3 punct"});
+  EXPECT_EQ(Triples(d), std::vector<std::string>{"RUS 12 UKR"});
 }
 
 TEST_F(CoderTest, NoVerbPatternAfterAnArticleOrBeforeADate) {

@@ -39,6 +39,15 @@ bool IsAttackNoun(const std::string& w) {
 
 }  // namespace
 
+bool IsStativeParticiple(const std::string& participle, const std::string& next) {
+  if (next == "to")
+    return participle == "opposed" || participle == "committed" || participle == "dedicated" ||
+           participle == "devoted";
+  if (next == "in")
+    return participle == "engaged" || participle == "involved" || participle == "interested";
+  return false;
+}
+
 ParsedSentence::ParsedSentence(const Document& doc, const Sentence& s) : doc_(doc), s_(s) {
   children_.resize(s.end_token - s.first_token);
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
@@ -128,7 +137,9 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
       if (d == "nsubj:pass") subj_pass = static_cast<int>(c);
       if (d == "aux:pass") passive = true;
     }
-    if (subj_pass >= 0 || passive) {
+    const bool stative =
+        head + 1 < s_.end_token && IsStativeParticiple(h.norm, doc_.tokens[head + 1].norm);
+    if ((subj_pass >= 0 || passive) && !stative) {
       r.passive = true;
       r.target = subj_pass;
       if (r.target < 0 && Rel(h.deprel, "acl") && h.head >= 0)
@@ -147,6 +158,7 @@ Roles ParsedSentence::Find(uint32_t head, bool is_noun,
           }
     } else {
       r.source = Subject(head, 0);
+      if (r.source < 0 && stative) r.source = subj_pass;
       // Object: direct object, a PP named by the pattern or a target-marking PP.
       for (uint32_t c : children_[head - s_.first_token]) {
         const auto& d = doc_.tokens[c].deprel;

@@ -19,6 +19,11 @@ struct Roles {
   bool target_is_clause_subject = false;  // "demanded that the US cancel": target = "US"
 };
 
+// "Israel is opposed to the plan", "forces were engaged in ethnic cleansing": a participle
+// after "be" that takes its own preposition describes the subject, who acts; it is no
+// passive. `next` is the word after the participle.
+bool IsStativeParticiple(const std::string& participle, const std::string& next);
+
 // Built once per sentence from the tokens' head/deprel fields.
 class ParsedSentence {
  public:
