@@ -391,31 +391,30 @@ def score(shared, dyad, dict_dir=None):
     result, n = {}, {}
     test = ewt_test(shared)
     with tempfile.TemporaryDirectory(prefix="dyad-ud-") as tmp:
-        # Gold tokenization.
-        out = os.path.join(tmp, "ewt-tokenized.conllu")
-        run_parse(dyad, test, out, tokenized=True)
-        s = evaluate_files(test, out)
-        for key, m in (("ewt_upos", "UPOS"), ("ewt_xpos", "XPOS"), ("ewt_lemmas", "Lemmas"),
-                       ("ewt_uas", "UAS"), ("ewt_las", "LAS")):
-            result[key] = s[m].f1
-            n[key] = s[m].gold_total
-        out = os.path.join(tmp, "ewt-tokenized-accurate.conllu")
-        run_parse(dyad, test, out, tokenized=True, accurate=True)
-        s = evaluate_files(test, out)
-        for key, m in (("ewt_uas_accurate", "UAS"), ("ewt_las_accurate", "LAS")):
-            result[key] = s[m].f1
-            n[key] = s[m].gold_total
+        def parse_and_score(gold, inp, name, measures, tokenized=True, accurate=False):
+            """Runs dyad parse on `inp`, scores it against `gold`: (key, measure) pairs."""
+            out = os.path.join(tmp, name + ".conllu")
+            run_parse(dyad, inp, out, tokenized=tokenized, accurate=accurate)
+            s = evaluate_files(gold, out)
+            for key, m in measures:
+                result[key] = s[m].f1
+                n[key] = s[m].gold_total
+
+        # Gold tokenization, with the fast parser and the accurate one.
+        parse_and_score(test, test, "ewt-tokenized",
+                        (("ewt_upos", "UPOS"), ("ewt_xpos", "XPOS"), ("ewt_lemmas", "Lemmas"),
+                         ("ewt_uas", "UAS"), ("ewt_las", "LAS")))
+        parse_and_score(test, test, "ewt-tokenized-accurate",
+                        (("ewt_uas_accurate", "UAS"), ("ewt_las_accurate", "LAS")),
+                        accurate=True)
         # Raw text.
         txt = os.path.join(tmp, "ewt.txt")
         with open(test, encoding="utf-8") as f, open(txt, "w", encoding="utf-8") as o:
             o.write(raw_text(f))
-        out = os.path.join(tmp, "ewt-raw.conllu")
-        run_parse(dyad, txt, out, tokenized=False)
-        s = evaluate_files(test, out)
-        for key, m in (("raw_tokens", "Tokens"), ("raw_sentences", "Sentences"),
-                       ("raw_words", "Words"), ("raw_upos", "UPOS"), ("raw_las", "LAS")):
-            result[key] = s[m].f1
-            n[key] = s[m].gold_total
+        parse_and_score(test, txt, "ewt-raw",
+                        (("raw_tokens", "Tokens"), ("raw_sentences", "Sentences"),
+                         ("raw_words", "Words"), ("raw_upos", "UPOS"), ("raw_las", "LAS")),
+                        tokenized=False)
         # GUM news.
         files = gum_files(shared)
         if files:
@@ -425,18 +424,11 @@ def score(shared, dyad, dict_dir=None):
                     with open(path, encoding="utf-8") as f:
                         text = f.read()
                     o.write(text if text.endswith("\n\n") else text.rstrip("\n") + "\n\n")
-            out = os.path.join(tmp, "gum-news-tokenized.conllu")
-            run_parse(dyad, gold, out, tokenized=True)
-            s = evaluate_files(gold, out)
-            for key, m in (("gum_upos", "UPOS"), ("gum_uas", "UAS"), ("gum_las", "LAS")):
-                result[key] = s[m].f1
-                n[key] = s[m].gold_total
-            out = os.path.join(tmp, "gum-news-tokenized-accurate.conllu")
-            run_parse(dyad, gold, out, tokenized=True, accurate=True)
-            s = evaluate_files(gold, out)
-            for key, m in (("gum_uas_accurate", "UAS"), ("gum_las_accurate", "LAS")):
-                result[key] = s[m].f1
-                n[key] = s[m].gold_total
+            parse_and_score(gold, gold, "gum-news-tokenized",
+                            (("gum_upos", "UPOS"), ("gum_uas", "UAS"), ("gum_las", "LAS")))
+            parse_and_score(gold, gold, "gum-news-tokenized-accurate",
+                            (("gum_uas_accurate", "UAS"), ("gum_las_accurate", "LAS")),
+                            accurate=True)
     result["n"] = n
     return result
 
