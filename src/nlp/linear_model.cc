@@ -84,11 +84,7 @@ __attribute__((target("avx2"))) void AddDenseAvx2(const uint8_t* w, int n, int32
     __m256i* s = reinterpret_cast<__m256i*>(scores + c);
     _mm256_storeu_si256(s, _mm256_add_epi32(_mm256_loadu_si256(s), v));
   }
-  for (; c < n; ++c) {
-    int16_t v;
-    std::memcpy(&v, w + 2 * c, 2);
-    scores[c] += v;
-  }
+  AddDense(w + 2 * c, n - c, scores + c);  // the last classes, fewer than 8
 }
 
 bool HasAvx2() {

@@ -580,7 +580,7 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const int>
     s.Apply(best, nl);
     s.Settle();
   }
-  Finish(s, nl > 1 ? (root_label_ == 0 ? 1 : 0) : 0, root_label_, heads, labels);
+  Finish(s, FallbackLabel(), root_label_, heads, labels);
 }
 
 namespace {
@@ -672,7 +672,7 @@ void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const 
     std::swap(score, next_score);
     size = k;
   }
-  Finish(cur[0], nl > 1 ? (root_label_ == 0 ? 1 : 0) : 0, root_label_, heads, labels);
+  Finish(cur[0], FallbackLabel(), root_label_, heads, labels);
 }
 
 void Parser::Evaluate(const std::vector<ConlluSentence>& gold, const Tagger& tagger, double* uas,
@@ -1004,10 +1004,10 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     for (size_t k : order) {
       const int* gh = gold_heads[k].data();
       const int* gl = gold_labels[k].data();
-      if (options.beam > 1) {
+      if (p->beam_ > 1) {
         ++decisions;
         wrong += TrainBeam(words[k], static_cast<int>(train[k].words.size()), gh, gl, nl,
-                           p->root_label_, options.beam, &model, &beam_cur, &beam_next);
+                           p->root_label_, p->beam_, &model, &beam_cur, &beam_next);
         model.Tick();
         continue;
       }
@@ -1054,7 +1054,7 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
       const double secs =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       *log << "parser: epoch " << epoch
-           << (options.beam > 1 ? " sentences updated " : " wrong moves ")
+           << (p->beam_ > 1 ? " sentences updated " : " wrong moves ")
            << 100.0 * wrong / decisions << "% (" << model.num_features() << " features, " << secs
            << " s)";
       if (!dev.empty() && (epoch % 3 == 0 || epoch == options.epochs)) {

@@ -29,8 +29,8 @@ struct ParserOptions {
   int explore_from_epoch = 2;  // the first epochs follow the oracle
   float min_weight = 1.0f;     // averaged weights of smaller magnitude are dropped (size)
   // Beam width. 1: greedy decoding, trained move by move with the dynamic oracle. Above 1:
-  // beam search trained as a global perceptron with early update (Zhang & Clark 2008, Zhang &
-  // Nivre 2011); the model keeps the width as its default for decoding.
+  // beam search trained as a global perceptron with max-violation updates (Zhang & Nivre 2011,
+  // Huang et al. 2012); the model keeps the width as its default for decoding.
   int beam = 1;
   // A file that keeps the jackknifed training tags between runs: read when it was written for
   // the same training set, jackknife and tagger options; (re)written otherwise. Empty: none.
@@ -83,6 +83,8 @@ class Parser {
   std::vector<std::string> labels_;  // dependency relations; labels_[root_label_] == "root"
   int root_label_ = 0;
   int beam_ = 1;
+  // The label of a word Finish() must attach by hand: any label but the root's.
+  int FallbackLabel() const { return num_labels() > 1 && root_label_ == 0 ? 1 : 0; }
   void ParseBeam(std::span<const std::string_view> forms, std::span<const int> tags,
                  std::vector<int>* heads, std::vector<int>* labels) const;
   WordClusters clusters_;
