@@ -1053,8 +1053,7 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     if (log) {
       const double secs =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      *log << "parser: epoch " << epoch
-           << (p->beam_ > 1 ? " sentences updated " : " wrong moves ")
+      *log << "parser: epoch " << epoch << (p->beam_ > 1 ? " sentences updated " : " wrong moves ")
            << 100.0 * wrong / decisions << "% (" << model.num_features() << " features, " << secs
            << " s)";
       if (!dev.empty() && (epoch % 3 == 0 || epoch == options.epochs)) {
