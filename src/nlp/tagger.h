@@ -64,7 +64,12 @@ class Tagger {
                                const std::vector<std::vector<int>>* right, int nt,
                                const TaggerOptions& options, Tagger* eval,
                                const std::vector<ConlluSentence>* dev, std::ostream* log,
-                               const char* name);
+                               const char* name, const std::vector<uint8_t>& finite);
+  // Fills finite_ and past_ from xpos_.
+  void FlagFiniteTags();
+  void RequireFiniteVerb(std::span<const std::string_view> forms,
+                         const std::vector<WordInfo>& words, const std::vector<int32_t>& gap,
+                         std::vector<int>* tags) const;
 
   std::vector<std::string> upos_, xpos_;
   KeyMap lexicon_;  // lower-cased form hash -> ambiguity class (hash of the tags it takes)
@@ -72,6 +77,9 @@ class Tagger {
   LinearModel model_;   // first pass
   LinearModel second_;  // second pass (when two_pass_)
   bool two_pass_ = false;
+  std::vector<uint8_t> finite_;   // per tag: a finite verb (VBD, VBZ, VBP, MD)
+  std::vector<int> past_;         // per tag: for VBN, the VBD tag of the same UPOS; else -1
+  std::vector<uint8_t> nominal_;  // per tag: a noun or personal pronoun (NN*, PRP)
 };
 
 }  // namespace dyad::nlp

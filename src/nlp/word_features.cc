@@ -39,6 +39,26 @@ std::string WordShape(std::string_view form) {
   return s;
 }
 
+namespace {
+
+uint8_t AuxKind(std::string_view w) {
+  static constexpr std::string_view kBe[] = {"be",    "is", "are", "was", "were", "been",
+                                             "being", "am", "'re", "'m",  "’re",  "’m"};
+  static constexpr std::string_view kHave[] = {"have", "has", "had", "having",
+                                               "'ve",  "'d",  "’ve", "’d"};
+  static constexpr std::string_view kGet[] = {"get", "gets", "got", "gotten", "getting"};
+  if (w.size() > 7) return 0;
+  for (auto f : kBe)
+    if (w == f) return 1;
+  for (auto f : kHave)
+    if (w == f) return 2;
+  for (auto f : kGet)
+    if (w == f) return 3;
+  return 0;
+}
+
+}  // namespace
+
 void WordInfo::Describe(std::string_view form) {
   const std::string low = LowerForm(form);
   raw = HashString(form);
@@ -54,6 +74,7 @@ void WordInfo::Describe(std::string_view form) {
                     : 0;
   amb = 0;
   cluster = 0;
+  aux = AuxKind(l);
 }
 
 const WordInfo& WordInfo::Start() {

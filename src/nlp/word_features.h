@@ -24,6 +24,8 @@ struct WordInfo {
   uint64_t hyphen_last = 0;  // part after the last hyphen, 0 when none
   uint32_t amb = 0;          // the tagger's lexicon entry (ambiguity class), 0 when unknown
   uint32_t cluster = 0;      // WordClusters::Get of the lower-cased form, 0 when none
+  uint8_t aux = 0;           // a form of be (1), have (2) or get (3), the auxiliaries of
+                             // participles; 0 for other words
 
   void Describe(std::string_view form);
   // Padding before the first and after the last word of a sentence.
