@@ -29,16 +29,21 @@ struct Words {
   std::vector<uint64_t> p;   // tag id
   std::vector<uint64_t> c;   // fine word cluster (0: none)
   std::vector<uint64_t> cc;  // coarse word cluster
+  // Words that take no dependents: punctuation (in EWT train, 6 of 204,707 words have a
+  // punctuation head, all of them punctuation too). All 0 when every word is punctuation.
+  std::vector<uint8_t> leaf;
   bool has_clusters = false;
 };
 
-void Describe(std::span<const std::string_view> forms, std::span<const int> tags, int num_tags,
-              const WordClusters& clusters, Words* x) {
+void Describe(std::span<const std::string_view> forms, std::span<const int> tags,
+              const std::vector<std::string>& tag_names, const WordClusters& clusters, Words* x) {
   const size_t n = forms.size();
+  const int num_tags = static_cast<int>(tag_names.size());
   x->w.resize(n + 1);
   x->p.resize(n + 1);
   x->c.resize(n + 1);
   x->cc.resize(n + 1);
+  x->leaf.assign(n + 1, 0);
   static const uint64_t root_w = HashString("<root>");
   x->w[0] = root_w;
   x->p[0] = static_cast<uint64_t>(num_tags) + 1;
@@ -50,7 +55,11 @@ void Describe(std::span<const std::string_view> forms, std::span<const int> tags
     const uint32_t c = clusters.Get(x->w[i + 1]);
     x->c[i + 1] = c & 0xFFFF;
     x->cc[i + 1] = c >> 16;
+    x->leaf[i + 1] =
+        tags[i] >= 0 && tags[i] < num_tags && tag_names[tags[i]].starts_with("PUNCT\t");
   }
+  if (std::all_of(x->leaf.begin() + 1, x->leaf.end(), [](uint8_t l) { return l != 0; }))
+    std::fill(x->leaf.begin(), x->leaf.end(), 0);
 }
 
 // A parser configuration: stack, buffer, and the partial tree with what the features need.
@@ -64,9 +73,11 @@ struct State {
   std::vector<int> head, label, l1, l2, r1, r2;
   std::vector<uint8_t> nl, nr, on_stack;
   std::vector<uint64_t> lset, rset;
+  const uint8_t* leaf = nullptr;  // Words::leaf: words that may not be heads
 
-  void Init(int words) {
+  void Init(int words, const uint8_t* leaves) {
     n = words;
+    leaf = leaves;
     stack.assign(1, 0);
     b = 1;
     unshifted = -1;
@@ -143,9 +154,9 @@ struct State {
     if (move == kShift) return n0 >= 0 && !no_shift && !(s0 == 0 && root_child >= 0);
     if (move == kReduce) return s0 != 0 && head[s0] >= 0 && !(n0 >= 0 && head[s0] == 0);
     if (n0 < 0) return false;
-    if (move < 2 + num_labels) return s0 != 0 && head[s0] < 0 && move - 2 != root;
+    if (move < 2 + num_labels) return s0 != 0 && head[s0] < 0 && move - 2 != root && !leaf[n0];
     const int l = move - 2 - num_labels;
-    return s0 == 0 ? (l == root && root_child < 0) : l != root;
+    return s0 == 0 ? (l == root && root_child < 0 && !leaf[n0]) : (l != root && !leaf[s0]);
   }
 
   void Apply(int move, int num_labels) {
@@ -558,8 +569,8 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const int>
   thread_local std::vector<int32_t> scores;
   const int nl = num_labels();
   const int nm = 2 + 2 * nl;
-  Describe(forms, tags, static_cast<int>(tags_.size()), clusters_, &x);
-  s.Init(static_cast<int>(forms.size()));
+  Describe(forms, tags, tags_, clusters_, &x);
+  s.Init(static_cast<int>(forms.size()), x.leaf.data());
   s.Settle();
   scores.resize(nm);
   while (!s.Terminal()) {
@@ -622,11 +633,11 @@ void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const 
   thread_local std::vector<int32_t> sc;
   const int nl = num_labels();
   const int nm = 2 + 2 * nl;
-  Describe(forms, tags, static_cast<int>(tags_.size()), clusters_, &x);
+  Describe(forms, tags, tags_, clusters_, &x);
   cur.resize(std::max<size_t>(cur.size(), beam_));
   next.resize(std::max<size_t>(next.size(), beam_));
   int size = 1;
-  cur[0].Init(static_cast<int>(forms.size()));
+  cur[0].Init(static_cast<int>(forms.size()), x.leaf.data());
   cur[0].Settle();
   score.assign(1, 0);
   for (;;) {
@@ -765,7 +776,7 @@ bool ReadTagsCache(const std::string& path, uint64_t key, const Parser& p,
 void Replay(std::span<const uint8_t> moves, const Words& x, int n, int num_labels, int root,
             float delta, Perceptron* model, std::vector<uint64_t>* feats) {
   State s;
-  s.Init(n);
+  s.Init(n, x.leaf.data());
   s.Settle();
   for (uint8_t m : moves) {
     if (ForcedMove(s, num_labels, root) == kChoice) {
@@ -788,8 +799,8 @@ struct TrainItem {
   bool gold = true;
   std::vector<uint8_t> moves;
 
-  void Start(int n) {
-    s.Init(n);
+  void Start(int n, const uint8_t* leaf) {
+    s.Init(n, leaf);
     s.Settle();
     score = 0;
     gold = true;
@@ -822,8 +833,8 @@ bool TrainBeam(const Words& x, int n, const int* gh, const int* gl, int num_labe
   thread_local TrainItem gold;
   cur->resize(std::max<size_t>(cur->size(), width));
   next->resize(std::max<size_t>(next->size(), width));
-  (*cur)[0].Start(n);
-  gold.Start(n);
+  (*cur)[0].Start(n, x.leaf.data());
+  gold.Start(n, x.leaf.data());
   int size = 1;
   sc.resize(nm);
   float max_violation = -1;  // none yet (a violation is >= 0: the best not gold, not worse)
@@ -979,7 +990,9 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     }
     std::vector<std::string_view> forms;
     for (const auto& w : s.words) forms.push_back(w.form);
-    Describe(forms, tags[k], static_cast<int>(p->tags_.size()), p->clusters_, &words[k]);
+    Describe(forms, tags[k], p->tags_, p->clusters_, &words[k]);
+    // Training keeps the decoder's constraint only where the gold tree agrees with it.
+    for (size_t i = 0; i < h.size(); ++i) words[k].leaf[h[i] > 0 ? h[i] : i + 1] = 0;
   }
   if (log)
     *log << "parser: " << p->tags_.size() << " tags, " << nl << " labels, " << lifted
@@ -1011,7 +1024,7 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
         model.Tick();
         continue;
       }
-      s.Init(static_cast<int>(train[k].words.size()));
+      s.Init(static_cast<int>(train[k].words.size()), words[k].leaf.data());
       s.Settle();
       while (!s.Terminal()) {
         Costs(s, gh, gl, nl, p->root_label_, &cost);
