@@ -37,14 +37,19 @@ void Pipeline::Process(Document* doc) const {
 void Pipeline::AttachEventContext(Document* doc) const {
   for (Event& e : doc->events) {
     // An event inside a quote's content is reported by the quote's speaker ("'... the
-    // Russian army will defend ...,' she added"), when the sentence gave none.
-    if (e.attribution < 0)
-      for (const Quote& q : doc->quotes)
-        if (q.speaker >= 0 && q.speaker != e.source && e.verb.start >= q.content.start &&
-            e.verb.end <= q.content.end) {
-          e.attribution = q.speaker;
-          break;
-        }
+    // Russian army will defend ...,' she added"), as the quote finder resolved it, unless
+    // the quote itself reports someone's words ("'Moscow said it would ...,' she added": a
+    // speaker inside the content is the nearer one).
+    for (const Quote& q : doc->quotes) {
+      if (q.speaker < 0 || q.speaker == e.source || e.verb.start < q.content.start ||
+          e.verb.end > q.content.end)
+        continue;
+      const bool inner = e.attribution >= 0 &&
+                         doc->actors[e.attribution].span.start >= q.content.start &&
+                         doc->actors[e.attribution].span.end <= q.content.end;
+      if (!inner) e.attribution = q.speaker;
+      break;
+    }
     const Sentence& s = doc->sentences[e.sentence];
     // The time expression of the event's own sentence nearest its verb that names a day or
     // a month, or a year other than the document's as an adverbial close after the verb

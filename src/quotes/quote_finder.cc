@@ -1511,8 +1511,14 @@ bool Finder::ModifiesBefore(uint32_t t) const {
   if (Parsed()) {
     const std::string& u = tok_[t].upos;
     const std::string& d = tok_[t].deprel;
+    // Also when the parser made the noun its subject, a small clause ("says a source |
+    // involved in …" read as "says [that] a source [is] involved in …").
+    const bool small_clause = (u == "VERB" || u == "ADJ") && t > 0 &&
+                              tok_[t - 1].head == static_cast<int32_t>(t) &&
+                              tok_[t - 1].deprel == "nsubj";
     return tok_[t].head >= 0 && static_cast<uint32_t>(tok_[t].head) < t &&
-           ((u == "VERB" && d == "acl") || (u == "ADJ" && (d == "amod" || d == "acl")));
+           ((u == "VERB" && d == "acl") || (u == "ADJ" && (d == "amod" || d == "acl")) ||
+            small_clause);
   }
   return EndsWithIng(w) || w == "familiar" || w == "close" ||
          (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0);
@@ -1712,7 +1718,9 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     return true;
   }
   // A time the parser read as a subject before the real one ("Last May | , a federal judge
-  // | said") is not part of it.
+  // | said") is not part of it; nor is the subject of the clause a parenthetical cue
+  // interrupts ("The talks | , Lavrov said, | were productive": two subjects of "said").
+  const bool parenthetical = verb + 1 < se && N(verb + 1) == ",";
   while (subjects.size() > 1) {
     const uint32_t s0 = static_cast<uint32_t>(subjects[0]);
     uint32_t a = 0, b = 0;
@@ -1720,9 +1728,26 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     bool comma = false;
     for (uint32_t k = s0 + 1; k < static_cast<uint32_t>(subjects[1]); ++k)
       comma = comma || N(k) == ",";
-    if (!comma || !(IsTimeWord(N(a)) || IsMonth(N(a)) || IsTimeWord(N(s0)) || IsMonth(N(s0))))
+    if (!comma || !(parenthetical || IsTimeWord(N(a)) || IsMonth(N(a)) || IsTimeWord(N(s0)) ||
+                    IsMonth(N(s0))))
       break;
     subjects.erase(subjects.begin());
+  }
+  // The same time read as the subject with the real one as its apposition ("Last May | , a
+  // federal judge said"): the apposition is the subject.
+  const auto time_head = [&](uint32_t k) {
+    return IsTimeWord(N(k)) || IsMonth(N(k)) || (N(k) == "may" && tok_[k].upos == "PROPN") ||
+           (k > sf && IsTimeWord(N(k - 1)) && tok_[k - 1].head == static_cast<int32_t>(k));
+  };
+  if (subjects.size() == 1 && time_head(static_cast<uint32_t>(subjects[0]))) {
+    for (uint32_t k = static_cast<uint32_t>(subjects[0]) + 1; k < verb; ++k)
+      if (tok_[k].head == subjects[0] && tok_[k].deprel == "appos" && N(k - 1) != "of") {
+        bool comma = false;
+        for (uint32_t m = static_cast<uint32_t>(subjects[0]) + 1; m < k; ++m)
+          comma = comma || N(m) == ",";
+        if (comma) subjects[0] = static_cast<int>(k);
+        break;
+      }
   }
   const int subj = subjects.back();
   // Subtree extent of the subjects.
