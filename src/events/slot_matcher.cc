@@ -252,11 +252,17 @@ void SentenceCoder::FindAtoms() {
     atom.first = t;
     if (a.length >= g.length) {
       atom.end = t + a.length;
+      // The code in force on the document's date, then an unrestricted one: a phrase two
+      // actors share ("President Bush") takes the actor whose dated code holds then.
       const ActorEntry* chosen = nullptr;
-      for (uint32_t id : *a.ids)
-        if (dict_.actors()[id].HoldsOn(doc_->date)) {
-          chosen = &dict_.actors()[id];
-          break;
+      for (int pass = 0; pass < 2 && !chosen; ++pass)
+        for (uint32_t id : *a.ids) {
+          const ActorEntry& e = dict_.actors()[id];
+          const bool dated = !e.from.empty() || !e.to.empty();
+          if ((pass == 1 || dated) && e.HoldsOn(doc_->date)) {
+            chosen = &e;
+            break;
+          }
         }
       atom.code = chosen ? chosen->code : "---";
       atom.entry = chosen ? chosen->entry : dict_.actors()[(*a.ids)[0]].entry;

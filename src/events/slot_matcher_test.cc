@@ -103,6 +103,27 @@ TEST_F(PetrarchSlots, PassivesDatesCommasAndDiscards) {
   EXPECT_TRUE(Code(*dict_, "Arnor restored ties with Gondor after a baseball game.").empty());
 }
 
+TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
+  // Two actors share "King Elessar"; on a date only the second one's dated code covers,
+  // the first one's undated fallback does not win by coming first.
+  testing::TempDir dir;
+  dir.Write("T.verbs.txt", "--- RESTORE [064] ---\nRESTORE\n");
+  dir.Write("T.actors.txt",
+            "ELESSAR_ELDER\n+KING_ELESSAR\n\t[ARNGOV 19400101-19451231]\n\t[ARNELI]\n"
+            "ELESSAR_YOUNGER\n+KING_ELESSAR\n\t[GONGOV 19900101-19991231]\n\t[GONELI]\n"
+            "MORDOR [MOR]\n");
+  Diagnostics diag(nullptr);
+  auto dict = Dictionary::Load({dir.path()}, &diag);
+  ASSERT_TRUE(dict);
+  EXPECT_EQ(Code(*dict, "King Elessar restored ties with Mordor.", "1995-06-01"),
+            (std::set<Triple>{{"GONGOV", "MOR", "064"}}));
+  EXPECT_EQ(Code(*dict, "King Elessar restored ties with Mordor.", "1942-06-01"),
+            (std::set<Triple>{{"ARNGOV", "MOR", "064"}}));
+  // No dated code holds: the first unrestricted one.
+  EXPECT_EQ(Code(*dict, "King Elessar restored ties with Mordor.", "2010-06-01"),
+            (std::set<Triple>{{"ARNELI", "MOR", "064"}}));
+}
+
 TEST(TabariSlots, StemsChoicesAndPronouns) {
   testing::TempDir dir;
   dir.Write("D.options", "COMPLEX: VERBS[5] CONJ[4]\n");
