@@ -124,6 +124,78 @@ TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
             (std::set<Triple>{{"ARNELI", "MOR", "064"}}));
 }
 
+// A PETRARCH2 verb file (it has transformation rules): verbs that govern verbs combine.
+class Petrarch2Slots : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.Write("T.verbs.txt",
+               "--- ASK [---] ---\nASK [020]\n\n"
+               "--- PLEDGE [030] ---\nPLEDGE\nWANT\n\n"
+               "--- EXPLAIN_VERBAL [010] ---\nSAY {SAYS SAID SAYING}\n\n"
+               "--- AID [070] ---\nHELP\n\n"
+               "--- COOPERATE [060] ---\nCOOPERATE\n\n"
+               "--- PATROL [150] ---\nPATROL\n\n"
+               "--- EXPEL [174] ---\nEXPEL\n\n"
+               "--- PHYSICAL_CONFLICT [190] ---\nATTACK\n\n"
+               "--- SCHEDULE [---] ---\nSCHEDULE\n\n"
+               "--- ATTEND [042] ---\nATTEND\n\n"
+               "~ a (a b ATTACK) SAY = a b 015\n"
+               "~ a (b . ATTACK) SAY = a b 112\n"
+               "~ a (a b Q) SAY = a b Q\n"
+               "~ a (b . ATTACK) WANT = a b 021\n");
+    dir_.Write("T.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nITHILEN [ITH]\n");
+    Diagnostics diag(nullptr);
+    dict_ = Dictionary::Load({dir_.path()}, &diag);
+    ASSERT_TRUE(dict_);
+    ASSERT_EQ(diag.warnings(), 0u) << diag.last();
+    ASSERT_TRUE(dict_->petrarch2_verbs());
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Dictionary> dict_;
+};
+
+TEST_F(Petrarch2Slots, AnInfinitiveCombinesWithTheVerbGoverningIt) {
+  // Intend + expel is the expelling; intend + aid is "intend to provide aid".
+  EXPECT_EQ(Code(*dict_, "Arnor pledged to expel the envoys of Mordor."),
+            (std::set<Triple>{{"ARN", "MOR", "174"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor wants to help Gondor."), (std::set<Triple>{{"ARN", "GON", "033"}}));
+  // A verb without a code passes the governed one on.
+  EXPECT_EQ(Code(*dict_, "Arnor is scheduled to attend a summit in Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "042"}}));
+  // The object of the governing verb is the subject of the governed one.
+  EXPECT_EQ(Code(*dict_, "Arnor asked Gondor to help Ithilen."),
+            (std::set<Triple>{{"ARN", "GON", "023"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor wants Gondor to attack Mordor."),
+            (std::set<Triple>{{"ARN", "GON", "021"}}));
+}
+
+TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
+  EXPECT_EQ(Code(*dict_, "Arnor said that Mordor attacked Gondor."),
+            (std::set<Triple>{{"ARN", "MOR", "112"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor said it had attacked Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "015"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor says it will help Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "070"}}));
+  // No rule and no combined code: the reported event is not coded; the saying is a
+  // statement about the actor reported on, and about no one when that is the speaker.
+  EXPECT_EQ(Code(*dict_, "Arnor said that Mordor helped Gondor."),
+            (std::set<Triple>{{"ARN", "MOR", "010"}}));
+  EXPECT_TRUE(Code(*dict_, "Arnor said it had evidence against Gondor.").empty());
+  // "not" makes the governed verb its rejection: refusing material cooperation.
+  EXPECT_EQ(Code(*dict_, "Arnor said it would not cooperate with Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "121"}}));
+  // A rejection without a code of its own is the general one.
+  EXPECT_EQ(Code(*dict_, "Arnor said it would not attend talks with Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "120"}}));
+  // A predicate before the infinitive: "is ready to help".
+  EXPECT_EQ(Code(*dict_, "Arnor says it is ready to help Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "070"}}));
+  // A noun that is also a verb makes no clause of the object after a verb other than
+  // one of saying.
+  EXPECT_EQ(Code(*dict_, "Arnor helped Gondor patrols."),
+            (std::set<Triple>{{"ARN", "GON", "070"}}));
+}
+
 TEST(TabariSlots, StemsChoicesAndPronouns) {
   testing::TempDir dir;
   dir.Write("D.options", "COMPLEX: VERBS[5] CONJ[4]\n");
