@@ -147,6 +147,13 @@ struct Unit {
   }
 };
 
+// A phrase with a code: an actor, or agents alone ("the congress": ---LEG).
+bool Coded(const Unit& u) {
+  for (const auto& el : u.elements)
+    if (el.code != "---") return true;
+  return false;
+}
+
 // A dictionary hit in the sentence.
 struct Atom {
   uint32_t first = 0, end = 0;
@@ -1197,6 +1204,18 @@ SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t 
   }
   if (source < 0 && default_source.empty()) return out;
   out.source = source;
+  // A passive verb swaps source and target (TABARI: unless the pattern placed them).
+  const bool passive = !(tabari_ && slotted) && IsPassive(verb, lower);
+  // PETRARCH: the agent of a passive is the phrase after "by" ("was pressured by the
+  // congress"), an agent-only phrase too, before any later actor.
+  if (passive && !tabari_ && target < 0 && source >= 0) {
+    for (size_t i = 0; i + 1 < lower.size() && target < 0; ++i)
+      if (lower[i].kind == Item::kWord && lower[i].unit < 0 && tok(lower[i].tok).norm == "by" &&
+          lower[i + 1].kind == Item::kMarker && lower[i + 1].unit != source) {
+        for (const auto& el : units_[lower[i + 1].unit].elements)
+          if (el.code != "---") target = lower[i + 1].unit;
+      }
+  }
   if (target < 0 && source < 0) {
     // Only a default source: the target is the first actor after the verb, else before it.
     for (int u : lower_units)
@@ -1251,8 +1270,6 @@ SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t 
   auto srcs = source >= 0 ? side_codes(source) : std::vector<Side>{{default_source, -1, -1}};
   auto tgts = target >= 0 ? side_codes(target) : std::vector<Side>{{default_target, -1, -1}};
   if (srcs.empty() || tgts.empty()) return out;
-  // A passive verb swaps source and target (TABARI: unless the pattern placed them).
-  const bool passive = !(tabari_ && slotted) && IsPassive(verb, lower);
   std::vector<CodedEvent> events;
   auto make = [&](const std::vector<Side>& a, const std::vector<Side>& b, const std::string& c) {
     for (const auto& x : a)
@@ -1375,7 +1392,7 @@ bool SentenceCoder::CodeGoverning(uint32_t verb, uint32_t head_end, const Foreig
   // The governing verb's subject: the first coded phrase of its clause.
   int a = -1;
   for (const auto& it : UpperSeq(verb - static_cast<uint32_t>(fv.pre.size())))
-    if (it.kind == Item::kMarker && units_[it.unit].coded()) a = it.unit;
+    if (it.kind == Item::kMarker && Coded(units_[it.unit])) a = it.unit;
   if (a < 0) return false;
   // A clause runs to the end of the sentence's clause: "claimed that Mordor had attacked
   // Arnor and taken Osgiliath" is one claim.

@@ -87,6 +87,9 @@ TEST_F(PetrarchSlots, PatternsSynsetsAndSlots) {
 TEST_F(PetrarchSlots, PassivesDatesCommasAndDiscards) {
   EXPECT_EQ(Code(*dict_, "Arnor was opposed by Gondor."),
             (std::set<Triple>{{"GON", "ARN", "112"}}));
+  // The agent of a passive is the phrase after "by", an agent alone too.
+  EXPECT_EQ(Code(*dict_, "Gondor soldiers were opposed by ministers near Mordor."),
+            (std::set<Triple>{{"GOV", "GONMIL", "112"}}));
   EXPECT_EQ(Code(*dict_, "Smeagol restored ties with Gondor.", "1994-01-01"),
             (std::set<Triple>{{"HOB", "GON", "064"}}));
   EXPECT_EQ(Code(*dict_, "Smeagol restored ties with Gondor.", "1999-01-01"),
@@ -144,6 +147,7 @@ class Petrarch2Slots : public ::testing::Test {
                "~ a (a b Q) SAY = a b Q\n"
                "~ a (b . ATTACK) WANT = a b 021\n");
     dir_.Write("T.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nITHILEN [ITH]\n");
+    dir_.Write("T.agents.txt", "MINISTER [~GOV]\n");
     Diagnostics diag(nullptr);
     dict_ = Dictionary::Load({dir_.path()}, &diag);
     ASSERT_TRUE(dict_);
@@ -167,6 +171,9 @@ TEST_F(Petrarch2Slots, AnInfinitiveCombinesWithTheVerbGoverningIt) {
             (std::set<Triple>{{"ARN", "GON", "023"}}));
   EXPECT_EQ(Code(*dict_, "Arnor wants Gondor to attack Mordor."),
             (std::set<Triple>{{"ARN", "GON", "021"}}));
+  // A subject of agents alone governs too.
+  EXPECT_EQ(Code(*dict_, "The ministers asked Gondor to help Ithilen."),
+            (std::set<Triple>{{"GOV", "GON", "023"}}));
 }
 
 TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
