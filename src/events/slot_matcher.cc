@@ -1251,6 +1251,12 @@ SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t 
       if (target < 0 && default_target.empty() && !tabari_ && !units_[u].coded() && u != source)
         target = u;
   }
+  // PETRARCH2: actors who meet, agree or cooperate with no other actor named ("Arnor,
+  // Gondor and Rohan met") do so with one another, an event for each ordered pair.
+  if (petrarch2_ && source >= 0 && units_[source].compound &&
+      (target < 0 || !Coded(units_[target])) && code.size() == 3 && code[0] == '0' &&
+      code[1] >= '3' && code[1] <= '6')
+    target = source;
   if (target < 0 && default_target.empty()) default_target = opt_.default_target;
   if (target < 0 && default_target.empty()) return out;
   // Codes of each side, compounds and "A/B" codes expanded.

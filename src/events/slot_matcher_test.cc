@@ -176,6 +176,18 @@ TEST_F(Petrarch2Slots, AnInfinitiveCombinesWithTheVerbGoverningIt) {
             (std::set<Triple>{{"GOV", "GON", "023"}}));
 }
 
+TEST_F(Petrarch2Slots, CompoundActorsWithoutATargetCooperateWithOneAnother) {
+  EXPECT_EQ(Code(*dict_, "Arnor, Gondor and Ithilen cooperated yesterday."),
+            (std::set<Triple>{{"ARN", "GON", "060"},
+                              {"ARN", "ITH", "060"},
+                              {"GON", "ARN", "060"},
+                              {"GON", "ITH", "060"},
+                              {"ITH", "ARN", "060"},
+                              {"ITH", "GON", "060"}}));
+  // Not for codes other than intent, consultation and cooperation.
+  EXPECT_TRUE(Code(*dict_, "Arnor and Gondor attacked yesterday.").empty());
+}
+
 TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
   EXPECT_EQ(Code(*dict_, "Arnor said that Mordor attacked Gondor."),
             (std::set<Triple>{{"ARN", "MOR", "112"}}));
