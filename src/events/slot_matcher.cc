@@ -1466,7 +1466,11 @@ bool SentenceCoder::CodeGoverning(uint32_t verb, uint32_t head_end, const Foreig
     // "a pledged to expel b": one event, the two codes combined.
     if (in.events.empty()) return false;  // the verb alone, as without the infinitive
     for (CodedEvent e : in.events) {
-      e.code = code_of(Petrarch2Combine(v, inner_value(e.code)));
+      const int q = inner_value(e.code);
+      const int combined = Petrarch2Combine(v, q);
+      // The governed code unchanged keeps its own spelling: values are shared ("0841" and
+      // "082" are one value), so reading it back could name another code.
+      if (combined != q || q < 0) e.code = code_of(combined);
       if (!e.code.empty()) events.push_back(e);
     }
     // No code for the pair ("failed to reach agreement"): the governing verb alone.
@@ -1522,7 +1526,9 @@ bool SentenceCoder::CodeGoverning(uint32_t verb, uint32_t head_end, const Foreig
             out.tgt = tgt->code;
             out.tgt_el_unit = tgt->unit;
             out.tgt_el = tgt->element;
-            out.code = r.out_code == "Q" ? code_of(q) : r.out_code;
+            out.code = r.out_code != "Q"             ? r.out_code
+                       : q == Petrarch2Value(e.code) ? e.code
+                                                     : code_of(q);
             if (!out.code.empty() && out.src != out.tgt) events.push_back(out);
             done = true;
             break;

@@ -137,6 +137,7 @@ class Petrarch2Slots : public ::testing::Test {
                "--- EXPLAIN_VERBAL [010] ---\nSAY {SAYS SAID SAYING}\n\n"
                "--- AID [070] ---\nHELP\n\n"
                "--- COOPERATE [060] ---\nCOOPERATE\n\n"
+               "--- RELEASE [084] ---\nFREE\n- * PRISONERS [0841]\n\n"
                "--- PATROL [150] ---\nPATROL\n\n"
                "--- EXPEL [174] ---\nEXPEL\n\n"
                "--- PHYSICAL_CONFLICT [190] ---\nATTACK\n\n"
@@ -195,6 +196,9 @@ TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
             (std::set<Triple>{{"ARN", "GON", "015"}}));
   EXPECT_EQ(Code(*dict_, "Arnor says it will help Gondor."),
             (std::set<Triple>{{"ARN", "GON", "070"}}));
+  // The reported code as the dictionary spells it (0841 and 082 share a value).
+  EXPECT_EQ(Code(*dict_, "Arnor said it would free Gondor prisoners."),
+            (std::set<Triple>{{"ARN", "GON", "0841"}}));
   // No rule and no combined code: the reported event is not coded; the saying is a
   // statement about the actor reported on, and about no one when that is the speaker.
   EXPECT_EQ(Code(*dict_, "Arnor said that Mordor helped Gondor."),
