@@ -750,6 +750,35 @@ void SentenceCoder::BuildUnits() {
         el.coded = true;
       }
     }
+    // "US and British activists": bare actors coordinated before the last element, whose
+    // actor is followed by agents, share those agents (one noun phrase, as PETRARCH2 reads
+    // it: every actor of the phrase with every agent).
+    if (!tabari_ && g.parts.size() > 1 && pairs.empty()) {
+      const auto& last = g.parts.back();
+      const Atom* last_actor = nullptr;
+      bool agents_after = false;
+      for (const auto& a : atoms_) {
+        if (a.first < last.first || a.end > last.end) continue;
+        if (!a.agent && !last_actor)
+          last_actor = &a;
+        else if (a.agent && last_actor && !a.prefix)
+          agents_after = true;
+      }
+      const Element& tail = u.elements.back();
+      if (last_actor && agents_after && tail.coded && StartsWith(tail.code, last_actor->code)) {
+        const std::string suffix = tail.code.substr(last_actor->code.size());
+        for (size_t k = 0; k + 1 < u.elements.size(); ++k) {
+          auto& el = u.elements[k];
+          const auto& part = g.parts[k];
+          const int a = atom_at_[part.end - 1 - s_.first_token];
+          // The element is one actor phrase (after a determiner at most), no agent.
+          bool bare = a >= 0 && !atoms_[a].agent && el.coded;
+          for (uint32_t m = part.first; bare && m < part.end; ++m)
+            bare = atom_at_[m - s_.first_token] == a || cls(m) == Cls::kDet;
+          if (bare && el.code == atoms_[a].code) el.code += suffix;
+        }
+      }
+    }
     // PETRARCH's new_actor_length: an uncoded phrase of few words stands for itself.
     if (opt_.new_actor_length > 0)
       for (auto& el : u.elements) {

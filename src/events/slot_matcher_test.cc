@@ -66,6 +66,9 @@ TEST_F(PetrarchSlots, SourceBeforeTargetAfterTheVerb) {
             (std::set<Triple>{{"ARNGOV", "GONMIL", "064"}}));
   EXPECT_EQ(Code(*dict_, "The rights body of Arnor restored ties with Gondor."),
             (std::set<Triple>{{"NGOARN", "GON", "064"}}));
+  // Coordinated actors before one agent noun share it.
+  EXPECT_EQ(Code(*dict_, "Arnor and Ithilen soldiers restored ties with Gondor."),
+            (std::set<Triple>{{"ARNMIL", "GON", "064"}, {"ITHMIL", "GON", "064"}}));
 }
 
 TEST_F(PetrarchSlots, PatternsSynsetsAndSlots) {
