@@ -98,6 +98,21 @@ struct ForeignVerb {
   std::string entry;
 };
 
+// A PETRARCH2 verb transformation rule, "~ a (a b ATTACK) SAY = a b 015": an event whose
+// object is another event ("a says that a attacks b") becomes one event ("a b 015").
+// Verbs are matched by their PETRARCH2 values (dict/petrarch2_codes.h).
+struct VerbTransform {
+  std::string source;                  // the outer event's source variable ("a")
+  std::string inner_source;            // the inner event's source: a variable, or "_" (none)
+  std::string inner_target;            // the inner event's target: a variable, or "." (any)
+  int inner_value = 0;                 // the inner verb's value; unused when inner_any
+  bool inner_any = false;              // "Q": any inner verb
+  int outer_value = 0;                 // the outer verb's value
+  std::string out_source, out_target;  // variables
+  std::string out_code;                // a CAMEO code, or "Q" (the inner event's code)
+  std::string entry;
+};
+
 // A discard phrase: a sentence (or, with `story`, a whole document) containing it is not
 // coded. The last word matches as a stem unless the phrase ended with '_'.
 struct Discard {
@@ -185,6 +200,10 @@ class Dictionary {
   void AddPeerAdjective(const std::string& word) { peer_adjectives_.insert(word); }
   // True when PETRARCH/TABARI verbs were loaded (the slot matcher has work to do).
   bool has_foreign_verbs() const { return !foreign_verbs_.empty(); }
+  // PETRARCH2's transformation rules, in file order. A verb file that has them is a
+  // PETRARCH2 (CAMEO.2.0) one: its verbs combine ("pledged to expel") as PETRARCH2's do.
+  const std::vector<VerbTransform>& verb_transforms() const { return verb_transforms_; }
+  bool petrarch2_verbs() const { return !verb_transforms_.empty(); }
   DictFormat foreign_format() const { return foreign_format_; }
 
   // Building, for the readers of the peer formats (src/dict/petrarch_reader.h,
@@ -207,6 +226,7 @@ class Dictionary {
   void AddForeignVerb(ForeignVerb verb, const std::vector<std::string>& forms, bool stem);
   void AddSynset(const std::string& name, std::vector<std::vector<SlotToken>> phrases);
   void AddDiscard(Discard d) { discards_.push_back(std::move(d)); }
+  void AddVerbTransform(VerbTransform t) { verb_transforms_.push_back(std::move(t)); }
   void AddIssue(Issue i) { issues_.push_back(std::move(i)); }
   PeerOptions* mutable_peer_options() { return &peer_options_; }
   void set_foreign_format(DictFormat f) { foreign_format_ = f; }
@@ -239,6 +259,7 @@ class Dictionary {
   std::vector<VerbBlock> verb_blocks_;
   std::unordered_map<std::string, std::vector<std::vector<SlotToken>>> synsets_;
   std::vector<Discard> discards_;
+  std::vector<VerbTransform> verb_transforms_;
   std::vector<Issue> issues_;
   PeerOptions peer_options_;
   std::unordered_set<std::string> peer_nouns_, peer_adjectives_;

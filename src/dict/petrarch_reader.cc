@@ -7,6 +7,7 @@
 
 #include "core/strings.h"
 #include "dict/peer_syntax.h"
+#include "dict/petrarch2_codes.h"
 
 namespace dyad {
 
@@ -123,7 +124,11 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
     uint32_t block;
   };
   std::vector<Pending> pending;
-  int transformations = 0;
+  struct PendingTransform {
+    std::vector<std::string> lhs, rhs;  // "a a b ATTACK SAY", "a b 015"
+    std::string entry;
+  };
+  std::vector<PendingTransform> transforms;
 
   auto end_synset = [&]() {
     if (!in_synset) return;
@@ -195,8 +200,30 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
           in_synset = true;
           return;
         }
-        if (t[0] == '~') {  // PETRARCH2 verb transformation rule
-          ++transformations;
+        if (t[0] == '~') {  // PETRARCH2 verb transformation rule: ~ a (a b ATTACK) SAY = a b 015
+          std::string text(t.substr(1));
+          for (char& c : text)
+            if (c == '(' || c == ')') c = ' ';
+          const auto eq = text.find('=');
+          PendingTransform pt;
+          pt.entry = where;
+          auto words = [](std::string_view part, std::vector<std::string>* out) {
+            for (auto w : Split(part, ' '))
+              if (!Trim(w).empty()) out->emplace_back(Trim(w));
+          };
+          for (char& c : text)
+            if (c == '\t') c = ' ';
+          if (eq != std::string::npos) {
+            words(std::string_view(text).substr(0, eq), &pt.lhs);
+            words(std::string_view(text).substr(eq + 1), &pt.rhs);
+          }
+          if (pt.lhs.size() != 5 || pt.rhs.size() != 3) {
+            diag->Warn(where,
+                       "cannot read the transformation (the form is '~ a (b c VERB) VERB = a b "
+                       "CODE'), line skipped");
+            return;
+          }
+          transforms.push_back(std::move(pt));
           return;
         }
         if (t[0] == '+' && t.find('_') == std::string_view::npos) {
@@ -293,10 +320,36 @@ void ReadPetrarchVerbs(const std::string& path, Dictionary* dict, Diagnostics* d
         }
     if (ok) dict->AddForeignPattern(pp.block, std::move(pp.pattern));
   }
-  if (transformations > 0)
-    diag->Warn(path, std::to_string(transformations) +
-                         " PETRARCH2 verb transformation rules ('~ ...') are not supported and "
-                         "were skipped");
+  // Transformation verbs are verbs of the file; the value of a verb's own code (its first
+  // definition) is what the rule matches, "Q" any verb.
+  auto verb_value = [&](const std::string& word, int* value) {
+    for (const auto& fv : dict->foreign_verbs())
+      if (fv.text == word) {
+        *value = Petrarch2Value(fv.code);
+        return true;
+      }
+    return false;
+  };
+  for (const auto& pt : transforms) {
+    VerbTransform vt;
+    vt.entry = pt.entry;
+    vt.source = pt.lhs[0];
+    vt.inner_source = pt.lhs[1];
+    vt.inner_target = pt.lhs[2];
+    vt.inner_any = pt.lhs[3] == "Q";
+    vt.out_source = pt.rhs[0];
+    vt.out_target = pt.rhs[1];
+    vt.out_code = pt.rhs[2];
+    std::string missing;
+    if (!vt.inner_any && !verb_value(pt.lhs[3], &vt.inner_value)) missing = pt.lhs[3];
+    if (!verb_value(pt.lhs[4], &vt.outer_value)) missing = pt.lhs[4];
+    if (!missing.empty()) {
+      diag->Warn(pt.entry,
+                 "transformation verb " + missing + " is not a verb of the file, line skipped");
+      continue;
+    }
+    dict->AddVerbTransform(std::move(vt));
+  }
 }
 
 void ReadPeerActors(const std::string& path, DictFormat format, Dictionary* dict,

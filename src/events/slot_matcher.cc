@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/strings.h"
+#include "dict/petrarch2_codes.h"
 
 namespace dyad {
 
@@ -146,6 +147,13 @@ struct Unit {
   }
 };
 
+// A phrase with a code: an actor, or agents alone ("the congress": ---LEG).
+bool Coded(const Unit& u) {
+  for (const auto& el : u.elements)
+    if (el.code != "---") return true;
+  return false;
+}
+
 // A dictionary hit in the sentence.
 struct Atom {
   uint32_t first = 0, end = 0;
@@ -219,6 +227,25 @@ class SentenceCoder {
   // Codes the verb at `verb`; true when it coded an event. *resume: where to look for the
   // next verb (the end of this one's phrase), left 0 when the verb codes nothing.
   bool CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb& fv, uint32_t* resume);
+  // What one verb codes, before it is emitted.
+  struct VerbCoding {
+    std::vector<CodedEvent> events;
+    const VerbPattern* pattern = nullptr;
+    std::string code;     // the code the verb took (its pattern's or its own), "" when none
+    int source = -1;      // the source phrase (unit), -1 when none
+    uint32_t resume = 0;  // the end of the verb's phrase once it took a code, else 0
+  };
+  // Codes the verb: patterns against the words before it and those after it up to
+  // `phrase_end` (0: the end of its verb phrase); `forced_source` (a unit, >= 0) is the
+  // source unless a pattern slot places one.
+  VerbCoding CodeVerbEvents(uint32_t verb, uint32_t head_end, const ForeignVerb& fv,
+                            uint32_t phrase_end, int forced_source);
+  // PETRARCH2: a verb governing another dictionary verb codes with it ("pledged to expel",
+  // "asked Gondor to help Arnor", "said that Mordor attacked"); true when the verb at
+  // `verb` governs one and the pair was coded (perhaps to nothing), *resume then set.
+  bool CodeGoverning(uint32_t verb, uint32_t head_end, const ForeignVerb& fv, uint32_t* resume);
+  // The first word after the verb's fixed words ("cordoned off").
+  uint32_t AfterFixedWords(uint32_t head_end, const ForeignVerb& fv) const;
   void Emit(const std::vector<CodedEvent>& events, uint32_t verb, uint32_t verb_end,
             const VerbPattern* pattern, const ForeignVerb& fv);
   int MentionFor(int unit, int element, const std::string& code);
@@ -234,8 +261,9 @@ class SentenceCoder {
   std::vector<bool> kept_;
   std::vector<Unit> units_;
   std::vector<int> unit_of_;
-  bool tabari_ = false;    // the verbs are TABARI's: its verb, pattern and actor rules
-  bool all_caps_ = false;  // the sentence is written in capitals
+  bool tabari_ = false;     // the verbs are TABARI's: its verb, pattern and actor rules
+  bool petrarch2_ = false;  // PETRARCH2's: a verb governing another combines with it
+  bool all_caps_ = false;   // the sentence is written in capitals
 };
 
 void SentenceCoder::FindAtoms() {
@@ -252,11 +280,17 @@ void SentenceCoder::FindAtoms() {
     atom.first = t;
     if (a.length >= g.length) {
       atom.end = t + a.length;
+      // The code in force on the document's date, then an unrestricted one: a phrase two
+      // actors share ("President Bush") takes the actor whose dated code holds then.
       const ActorEntry* chosen = nullptr;
-      for (uint32_t id : *a.ids)
-        if (dict_.actors()[id].HoldsOn(doc_->date)) {
-          chosen = &dict_.actors()[id];
-          break;
+      for (int pass = 0; pass < 2 && !chosen; ++pass)
+        for (uint32_t id : *a.ids) {
+          const ActorEntry& e = dict_.actors()[id];
+          const bool dated = !e.from.empty() || !e.to.empty();
+          if ((pass == 1 || dated) && e.HoldsOn(doc_->date)) {
+            chosen = &e;
+            break;
+          }
         }
       atom.code = chosen ? chosen->code : "---";
       atom.entry = chosen ? chosen->entry : dict_.actors()[(*a.ids)[0]].entry;
@@ -716,6 +750,35 @@ void SentenceCoder::BuildUnits() {
         el.coded = true;
       }
     }
+    // "US and British activists": bare actors coordinated before the last element, whose
+    // actor is followed by agents, share those agents (one noun phrase, as PETRARCH2 reads
+    // it: every actor of the phrase with every agent).
+    if (!tabari_ && g.parts.size() > 1 && pairs.empty()) {
+      const auto& last = g.parts.back();
+      const Atom* last_actor = nullptr;
+      bool agents_after = false;
+      for (const auto& a : atoms_) {
+        if (a.first < last.first || a.end > last.end) continue;
+        if (!a.agent && !last_actor)
+          last_actor = &a;
+        else if (a.agent && last_actor && !a.prefix)
+          agents_after = true;
+      }
+      const Element& tail = u.elements.back();
+      if (last_actor && agents_after && tail.coded && StartsWith(tail.code, last_actor->code)) {
+        const std::string suffix = tail.code.substr(last_actor->code.size());
+        for (size_t k = 0; k + 1 < u.elements.size(); ++k) {
+          auto& el = u.elements[k];
+          const auto& part = g.parts[k];
+          const int a = atom_at_[part.end - 1 - s_.first_token];
+          // The element is one actor phrase (after a determiner at most), no agent.
+          bool bare = a >= 0 && !atoms_[a].agent && el.coded;
+          for (uint32_t m = part.first; bare && m < part.end; ++m)
+            bare = atom_at_[m - s_.first_token] == a || cls(m) == Cls::kDet;
+          if (bare && el.code == atoms_[a].code) el.code += suffix;
+        }
+      }
+    }
     // PETRARCH's new_actor_length: an uncoded phrase of few words stands for itself.
     if (opt_.new_actor_length > 0)
       for (auto& el : u.elements) {
@@ -1076,12 +1139,8 @@ void SentenceCoder::Emit(const std::vector<CodedEvent>& events, uint32_t verb, u
   }
 }
 
-bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb& fv,
-                             uint32_t* resume) {
-  const VerbBlock& block = dict_.verb_blocks()[fv.block];
-  uint32_t first = verb, after = head_end;
-  first -= static_cast<uint32_t>(fv.pre.size());
-  // Fixed words after the head ("cordoned off"): the lower sequence starts past them.
+uint32_t SentenceCoder::AfterFixedWords(uint32_t head_end, const ForeignVerb& fv) const {
+  uint32_t after = head_end;
   for (size_t i = 0; i < fv.post.size(); ++i) {
     for (uint32_t m = after; m < s_.end_token; ++m)
       if (WordEquals(fv.post[i], tok(m))) {
@@ -1089,7 +1148,27 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
         break;
       }
   }
-  const uint32_t vp_end = VerbPhraseEnd(after);
+  return after;
+}
+
+bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb& fv,
+                             uint32_t* resume) {
+  VerbCoding c = CodeVerbEvents(verb, head_end, fv, 0, -1);
+  *resume = c.resume;
+  Emit(c.events, verb, head_end, c.pattern, fv);
+  return !c.events.empty();
+}
+
+SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t head_end,
+                                                        const ForeignVerb& fv, uint32_t phrase_end,
+                                                        int forced_source) {
+  VerbCoding out;
+  const VerbBlock& block = dict_.verb_blocks()[fv.block];
+  uint32_t first = verb;
+  first -= static_cast<uint32_t>(fv.pre.size());
+  // Fixed words after the head ("cordoned off"): the lower sequence starts past them.
+  const uint32_t after = AfterFixedWords(head_end, fv);
+  const uint32_t vp_end = phrase_end > 0 ? std::max(after, phrase_end) : VerbPhraseEnd(after);
   const auto upper = UpperSeq(first);
   const auto lower = LowerSeq(after, vp_end);
   int source = -1, target = -1;
@@ -1119,11 +1198,13 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
     code = fv.code;
     code2 = fv.code2;
     // The verb alone codes nothing: go on inside its phrase.
-    if (code == "---" || code.empty() || fv.weak) return false;
+    if (code == "---" || code.empty() || fv.weak) return out;
   }
-  *resume = vp_end;
+  out.resume = vp_end;
+  out.pattern = matched;
+  if (code != "---" && code != "+++" && code != "###") out.code = code;
   if ((code == "---" || code == "+++" || code == "###" || code.empty()) && code2.empty())
-    return false;
+    return out;
   auto unit_code = [&](int u) -> std::string {
     return units_[u].elements.size() == 1 ? units_[u].elements[0].code : ">>>>";
   };
@@ -1137,6 +1218,7 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
   // Source: the first coded phrase (or compound) of the clause before the verb.
   const bool slotted = source >= 0 || target >= 0;
   std::string default_source, default_target;  // TABARI DEFAULT codes standing in
+  if (source < 0 && forced_source >= 0) source = forced_source;
   if (source < 0) {
     for (auto it = upper_units.rbegin(); it != upper_units.rend() && source < 0; ++it)
       if (units_[*it].coded() && (!tabari_ || *it != target)) source = *it;
@@ -1149,7 +1231,20 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
         source = u;
     if (source < 0 && default_source.empty()) default_source = opt_.default_source;
   }
-  if (source < 0 && default_source.empty()) return false;
+  if (source < 0 && default_source.empty()) return out;
+  out.source = source;
+  // A passive verb swaps source and target (TABARI: unless the pattern placed them).
+  const bool passive = !(tabari_ && slotted) && IsPassive(verb, lower);
+  // PETRARCH: the agent of a passive is the phrase after "by" ("was pressured by the
+  // congress"), an agent-only phrase too, before any later actor.
+  if (passive && !tabari_ && target < 0 && source >= 0) {
+    for (size_t i = 0; i + 1 < lower.size() && target < 0; ++i)
+      if (lower[i].kind == Item::kWord && lower[i].unit < 0 && tok(lower[i].tok).norm == "by" &&
+          lower[i + 1].kind == Item::kMarker && lower[i + 1].unit != source) {
+        for (const auto& el : units_[lower[i + 1].unit].elements)
+          if (el.code != "---") target = lower[i + 1].unit;
+      }
+  }
   if (target < 0 && source < 0) {
     // Only a default source: the target is the first actor after the verb, else before it.
     for (int u : lower_units)
@@ -1185,8 +1280,14 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
       if (target < 0 && default_target.empty() && !tabari_ && !units_[u].coded() && u != source)
         target = u;
   }
+  // PETRARCH2: actors who meet, agree or cooperate with no other actor named ("Arnor,
+  // Gondor and Rohan met") do so with one another, an event for each ordered pair.
+  if (petrarch2_ && source >= 0 && units_[source].compound &&
+      (target < 0 || !Coded(units_[target])) && code.size() == 3 && code[0] == '0' &&
+      code[1] >= '3' && code[1] <= '6')
+    target = source;
   if (target < 0 && default_target.empty()) default_target = opt_.default_target;
-  if (target < 0 && default_target.empty()) return false;
+  if (target < 0 && default_target.empty()) return out;
   // Codes of each side, compounds and "A/B" codes expanded.
   struct Side {
     std::string code;
@@ -1203,9 +1304,7 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
   };
   auto srcs = source >= 0 ? side_codes(source) : std::vector<Side>{{default_source, -1, -1}};
   auto tgts = target >= 0 ? side_codes(target) : std::vector<Side>{{default_target, -1, -1}};
-  if (srcs.empty() || tgts.empty()) return false;
-  // A passive verb swaps source and target (TABARI: unless the pattern placed them).
-  const bool passive = !(tabari_ && slotted) && IsPassive(verb, lower);
+  if (srcs.empty() || tgts.empty()) return out;
   std::vector<CodedEvent> events;
   auto make = [&](const std::vector<Side>& a, const std::vector<Side>& b, const std::string& c) {
     for (const auto& x : a)
@@ -1244,13 +1343,258 @@ bool SentenceCoder::CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb
     if (!seen.insert({e.src, e.tgt, e.code}).second) continue;
     kept_events.push_back(e);
   }
-  Emit(kept_events, verb, head_end, matched, fv);
-  return !kept_events.empty();
+  out.events = std::move(kept_events);
+  return out;
+}
+
+bool SentenceCoder::CodeGoverning(uint32_t verb, uint32_t head_end, const ForeignVerb& fv,
+                                  uint32_t* resume) {
+  const uint32_t none = s_.end_token;
+  const uint32_t after = AfterFixedWords(head_end, fv);
+  const uint32_t vp_end = VerbPhraseEnd(after);
+  auto free_word = [&](uint32_t k) { return kept(k) && unit_at(k) < 0; };
+  // Past adverbs (and auxiliaries: "to be", "would not").
+  auto skip = [&](uint32_t k, bool aux) {
+    while (k < vp_end &&
+           (!kept(k) || (unit_at(k) < 0 && (cls(k) == Cls::kAdv || (aux && cls(k) == Cls::kAux)))))
+      ++k;
+    return k;
+  };
+  const ForeignVerb* wfv = nullptr;
+  uint32_t w_head_end = 0;
+  // The dictionary verb at k, past adverbs and auxiliaries, or none.
+  auto governed_at = [&](uint32_t k) {
+    k = skip(k, true);
+    if (k >= vp_end || !free_word(k)) return none;
+    if (cls(k) == Cls::kVerb && VerbHit(k, &wfv, &w_head_end)) return k;
+    // "is willing to withdraw", "was forced to leave": the verb of the infinitive.
+    if (k + 2 < vp_end && free_word(k + 1) && tok(k + 1).norm == "to" && free_word(k + 2) &&
+        cls(k + 2) == Cls::kVerb && VerbHit(k + 2, &wfv, &w_head_end))
+      return k + 2;
+    return none;
+  };
+  // A verb of saying (or alleging): what it reports is no act toward those in the report.
+  const int stance = Petrarch2Value(fv.code) & 0xF000;
+  const bool saying = stance == 0x1000 || stance == 0x7000;
+  enum class Kind { kNone, kInfinitive, kObjectInfinitive, kClause } kind = Kind::kNone;
+  int object = -1;  // the governed verb's own subject: "asked Gondor to", "said Gondor had"
+  uint32_t w = none, upper_end = after;
+  const uint32_t k = skip(after, false);
+  if (k < vp_end && free_word(k) && tok(k).norm == "to") {
+    w = governed_at(k + 1);
+    if (w != none) kind = Kind::kInfinitive;
+    upper_end = k;
+  } else if (k < vp_end) {
+    uint32_t c = k;
+    const bool that = free_word(c) && tok(c).norm == "that";
+    if (that) ++c;
+    const int u = c < vp_end ? unit_at(c) : -1;
+    if (u >= 0 && units_[u].first == c) {
+      const uint32_t e = units_[u].end;
+      // The object of "asked Gondor to" is an actor, written as one: "defended the right of
+      // Gondor's troops to fire" governs no firing.
+      bool actor_only = units_[u].coded();
+      for (uint32_t m = units_[u].first; m < e && actor_only; ++m)
+        actor_only = atom_at_[m - s_.first_token] >= 0 || tok(m).is_punct || cls(m) == Cls::kDet ||
+                     tok(m).norm == "'s";
+      if (!that && e < vp_end && free_word(e) && tok(e).norm == "to" && actor_only) {
+        w = governed_at(e + 1);
+        if (w != none) {
+          kind = Kind::kObjectInfinitive;
+          object = u;
+          upper_end = e;
+        }
+      } else {
+        // A clause: its subject, then an auxiliary ("said Gondor had"), or a verb after
+        // "that" or after an actor reported on ("said Gondor attacked"); a noun read as a
+        // verb does not make one ("conducted military exercises", "announced a suspension
+        // of air links").
+        const uint32_t m = skip(e, false);
+        const bool pronoun = e == units_[u].first + 1 && cls(units_[u].first) == Cls::kPron;
+        const bool actor = units_[u].coded() || pronoun;
+        if (m < vp_end && free_word(m) &&
+            (cls(m) == Cls::kAux || ((that || (saying && actor)) && cls(m) == Cls::kVerb &&
+                                     !EndsWith(tok(m).norm, "ing")))) {
+          kind = Kind::kClause;
+          object = u;
+          upper_end = k;
+          w = governed_at(m);
+        }
+      }
+    }
+  }
+  if (kind == Kind::kNone) return false;
+  // The governing verb's subject: the first coded phrase of its clause.
+  int a = -1;
+  for (const auto& it : UpperSeq(verb - static_cast<uint32_t>(fv.pre.size())))
+    if (it.kind == Item::kMarker && Coded(units_[it.unit])) a = it.unit;
+  if (a < 0) return false;
+  // A clause runs to the end of the sentence's clause: "claimed that Mordor had attacked
+  // Arnor and taken Osgiliath" is one claim.
+  uint32_t clause_end = w != none ? w : upper_end;
+  while (clause_end < s_.end_token) {
+    const std::string& x = tok(clause_end).norm;
+    if (kept(clause_end) && unit_at(clause_end) < 0 &&
+        (x == "," || x == ";" || x == ":" || x == "--" || x == "(" || x == ")" || x == "\"" ||
+         x == "." || x == "?" || x == "!"))
+      break;
+    ++clause_end;
+  }
+  // When the clause codes nothing, "demanded that Gondor withdraw" is still a demand of
+  // Gondor, and "said Gondor must withdraw" a statement about Gondor, coded as without the
+  // clause; a report about no other actor ("said it has evidence") codes nothing, as in
+  // PETRARCH2, which finds no target inside a clause.
+  const bool about_actor = kind == Kind::kClause && units_[object].coded() && object != a;
+  if (w == none) {
+    if (!saying || about_actor) return false;
+    *resume = clause_end;
+    return true;
+  }
+  const VerbCoding up = CodeVerbEvents(verb, head_end, fv, upper_end, -1);
+  const int v = Petrarch2Value(up.code);
+  // A pronoun subject of the clause is the governing verb's ("Gondor said it would ...").
+  int inner_source = kind == Kind::kInfinitive ? a : object;
+  if (kind == Kind::kClause && units_[object].end == units_[object].first + 1 &&
+      cls(units_[object].first) == Cls::kPron)
+    inner_source = a;
+  const ForeignVerb& lower_fv = *wfv;
+  const uint32_t lower_head_end = w_head_end;
+  VerbCoding in = CodeVerbEvents(w, lower_head_end, lower_fv, 0, inner_source);
+  // "said that Mordor had attacked": an inner event without a target still has its source
+  // and verb, which the rules with an open target (".") read.
+  if (kind != Kind::kInfinitive && in.events.empty() && in.source >= 0 && !in.code.empty()) {
+    const Unit& su = units_[in.source];
+    for (size_t k2 = 0; k2 < su.elements.size(); ++k2) {
+      CodedEvent e;
+      e.src = su.elements[k2].code;
+      e.src_el_unit = in.source;
+      e.src_el = static_cast<int>(k2);
+      e.tgt = "---";
+      e.code = in.code;
+      in.events.push_back(e);
+    }
+  }
+  // "would not provide": the governed verb negated is its rejection (its value minus
+  // 0xFFFF), as PETRARCH2 reads a "not" before it.
+  bool negated = false;
+  for (uint32_t m = upper_end; m < w; ++m) {
+    const std::string& x = tok(m).norm;
+    if (unit_at(m) < 0 && (x == "not" || x == "n't" || x == "never")) negated = true;
+  }
+  auto inner_value = [&](const std::string& code) {
+    const int q = Petrarch2Value(code);
+    return negated && q > 0 ? q - 0xFFFF : q;
+  };
+  // A rejection the table has no code for ("would not meet") is a rejection (120).
+  auto code_of = [](int value) {
+    std::string c = Petrarch2Cameo(value);
+    return c.empty() && value < 0 ? std::string("120") : c;
+  };
+  std::vector<CodedEvent> events;
+  if (kind == Kind::kInfinitive) {
+    // "a pledged to expel b": one event, the two codes combined.
+    if (in.events.empty()) return false;  // the verb alone, as without the infinitive
+    for (CodedEvent e : in.events) {
+      const int q = inner_value(e.code);
+      const int combined = Petrarch2Combine(v, q);
+      // The governed code unchanged keeps its own spelling: values are shared ("0841" and
+      // "082" are one value), so reading it back could name another code.
+      if (combined != q || q < 0) e.code = code_of(combined);
+      if (!e.code.empty()) events.push_back(e);
+    }
+    // No code for the pair ("failed to reach agreement"): the governing verb alone.
+    if (events.empty()) return false;
+  } else {
+    // (a, (b, c, q), v): a transformation rule of the dictionary, else PETRARCH2's
+    // default "a v (b . q) = a b v+q" for a q below the stance values.
+    struct Bound {
+      std::string code;
+      int unit, element;
+    };
+    const Unit& au = units_[a];
+    for (const CodedEvent& e : in.events) {
+      const int q = inner_value(e.code);
+      for (size_t ai = 0; ai < au.elements.size(); ++ai) {
+        // The same phrase (a pronoun standing for it) pairs member with member.
+        if (e.src_el_unit == a && e.src_el != static_cast<int>(ai)) continue;
+        for (auto part : Split(au.elements[ai].code, '/')) {
+          if (part.empty()) continue;
+          const Bound A{std::string(part), a, static_cast<int>(ai)};
+          const Bound B{e.src, e.src_el_unit, e.src_el};
+          const Bound C{e.tgt, e.tgt_el_unit, e.tgt_el};
+          bool done = false;
+          for (const VerbTransform& r : dict_.verb_transforms()) {
+            if (!Petrarch2Matches(v, r.outer_value)) continue;
+            if (!r.inner_any && !Petrarch2Matches(q, r.inner_value)) continue;
+            std::vector<std::pair<std::string, const Bound*>> vars = {{r.source, &A}};
+            auto bound = [&](const std::string& name) -> const Bound* {
+              for (const auto& [n, b] : vars)
+                if (n == name) return b;
+              return nullptr;
+            };
+            if (r.inner_source == "_") continue;  // the inner event has a source here
+            if (const Bound* b = bound(r.inner_source)) {
+              if (b->code != B.code) continue;
+            } else {
+              vars.push_back({r.inner_source, &B});
+            }
+            if (r.inner_target != ".") {
+              if (const Bound* b = bound(r.inner_target)) {
+                if (b->code != C.code) continue;
+              } else {
+                vars.push_back({r.inner_target, &C});
+              }
+            }
+            const Bound* src = bound(r.out_source);
+            const Bound* tgt = bound(r.out_target);
+            if (!src || !tgt) continue;
+            CodedEvent out;
+            out.src = src->code;
+            out.src_el_unit = src->unit;
+            out.src_el = src->element;
+            out.tgt = tgt->code;
+            out.tgt_el_unit = tgt->unit;
+            out.tgt_el = tgt->element;
+            out.code = r.out_code != "Q"             ? r.out_code
+                       : q == Petrarch2Value(e.code) ? e.code
+                                                     : code_of(q);
+            if (!out.code.empty() && out.src != out.tgt) events.push_back(out);
+            done = true;
+            break;
+          }
+          if (done || v == 0 || q <= 0 || q >= 0x1000) continue;
+          CodedEvent out;
+          out.src = A.code;
+          out.src_el_unit = A.unit;
+          out.src_el = A.element;
+          out.tgt = B.code;
+          out.tgt_el_unit = B.unit;
+          out.tgt_el = B.element;
+          out.code = code_of(Petrarch2Combine(v, q));
+          if (!out.code.empty() && out.src != out.tgt) events.push_back(out);
+        }
+      }
+    }
+    // "asked Gondor to help", "demanded that Gondor withdraw": when the pair codes nothing
+    // the verb codes alone; a report of something no rule codes is not coded.
+    if (events.empty() && (kind == Kind::kObjectInfinitive || !saying || about_actor)) return false;
+  }
+  std::vector<CodedEvent> kept_events;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (const auto& e : events) {
+    if (opt_.require_dyad && (e.src == "---" || e.tgt == "---")) continue;
+    if (!seen.insert({e.src, e.tgt, e.code}).second) continue;
+    kept_events.push_back(e);
+  }
+  Emit(kept_events, verb, lower_head_end, in.pattern, lower_fv);
+  *resume = kind == Kind::kClause ? clause_end : std::max(in.resume, lower_head_end);
+  return true;
 }
 
 void SentenceCoder::Run() {
   if (s_.end_token <= s_.first_token) return;
   tabari_ = dict_.foreign_format() == DictFormat::kTabari;
+  petrarch2_ = !tabari_ && dict_.petrarch2_verbs();
   int letters = 0, caps = 0;
   for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
     for (char c : doc_->slice(tok(t).span)) {
@@ -1293,6 +1637,10 @@ void SentenceCoder::Run() {
       continue;
     }
     uint32_t resume = 0;
+    if (petrarch2_ && CodeGoverning(t, head_end, *fv, &resume)) {
+      t = resume > t ? resume : t + 1;
+      continue;
+    }
     const bool coded = CodeVerb(t, head_end, *fv, &resume);
     if (coded && opt_.code_by == PeerOptions::CodeBy::kSentence) break;
     if (opt_.code_by == PeerOptions::CodeBy::kAll) resume = head_end;
