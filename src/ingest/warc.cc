@@ -330,12 +330,15 @@ struct WarcReader::Impl {
       }
       return Status::kBroken;
     }
-    if (!Need(body_start - pos + static_cast<size_t>(length))) {
+    // Need() may move the unread bytes to the front of buf: offsets are relative to pos.
+    const size_t body_rel = body_start - pos;
+    if (!Need(body_rel + static_cast<size_t>(length))) {
       *error = "truncated record (Content-Length " + std::to_string(length) + ", " +
-               std::to_string(buf.size() - body_start) + " bytes left)";
+               std::to_string(buf.size() - std::min(buf.size(), pos + body_rel)) + " bytes left)";
       pos = buf.size();
       return Status::kBroken;
     }
+    body_start = pos + body_rel;
     std::string_view block(buf.data() + body_start, static_cast<size_t>(length));
     pos = body_start + static_cast<size_t>(length);
     DecodeBlock(block, rec);

@@ -94,6 +94,23 @@ TEST(Warc, PlainRecordsAndHttpBodies) {
   EXPECT_GT(grecs[2].offset, 0u);
 }
 
+// Records that cross the reader's 64 KiB reads, where the buffer moves its unread bytes to
+// the front while a body is read: each payload must still be its own (a stale offset once
+// handed out the wrong bytes, or read past the buffer).
+TEST(Warc, RecordsAcrossReadBoundaries) {
+  std::string file;
+  std::vector<std::string> bodies;
+  for (int i = 0; i < 6; ++i) {
+    bodies.push_back(std::string(25000 + 7919 * i, static_cast<char>('a' + i)));
+    file += Response("http://a.example/" + std::to_string(i), "2024-01-01T00:00:00Z", bodies[i]);
+  }
+  std::vector<std::string> errors;
+  auto recs = ReadAll(file, &errors);
+  EXPECT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(recs.size(), bodies.size());
+  for (size_t i = 0; i < bodies.size(); ++i) EXPECT_EQ(recs[i].payload, bodies[i]) << i;
+}
+
 TEST(Warc, BrokenRecordsAmongGoodOnes) {
   std::string a = Response("http://a.example/good1", "2024-01-01T00:00:00Z", "<p>one</p>");
   std::string b = Response("http://a.example/good2", "2024-01-01T00:00:00Z", "<p>two</p>");
