@@ -78,6 +78,12 @@ bool GetClusters(const TrainArgs& a, std::ostream* log, nlp::WordClusters* out,
   return true;
 }
 
+bool SaveClusters(const nlp::WordClusters& clusters, const std::string& path, std::string* error) {
+  nlp::ModelWriter w;
+  clusters.Save(&w);
+  return w.WriteFile(path, kClustersMagic, error);
+}
+
 nlp::TaggerOptions TaggerOptionsOf(const TrainArgs& a) {
   nlp::TaggerOptions o;
   if (a.epochs > 0) o.epochs = a.epochs;
@@ -132,9 +138,7 @@ int RunTrain(const TrainArgs& a) {
     if (a.text.empty()) return Fail("clusters: --text FILE is required");
     nlp::WordClusters clusters;
     if (!GetClusters(a, log, &clusters, &error)) return Fail(error);
-    nlp::ModelWriter w;
-    clusters.Save(&w);
-    if (!w.WriteFile(a.out, kClustersMagic, &error)) return Fail(error);
+    if (!SaveClusters(clusters, a.out, &error)) return Fail(error);
     done("word clusters", a.out);
     return 0;
   }
@@ -189,6 +193,13 @@ int RunTrain(const TrainArgs& a) {
   // all
   std::filesystem::create_directories(a.out);
   const std::string dir = a.out;
+  // The clusters are inside the tagger and parser models; kept beside them too, for
+  // `--clusters` in parser experiments and for tools/check_models.py, which retrains them (and
+  // the sentence splitter and lemmatizer) to show that the models match today's tokenizer.
+  if (!clusters.empty()) {
+    if (!SaveClusters(clusters, dir + "/clusters.bin", &error)) return Fail(error);
+    done("word clusters", dir + "/clusters.bin");
+  }
   auto s = nlp::SentenceSplitter::Train(train, 6, log);
   if (!s->Save(dir + "/" + nlp::Annotator::kSentencesFile, &error)) return Fail(error);
   done("sentence splitter", dir + "/" + nlp::Annotator::kSentencesFile);
@@ -223,8 +234,8 @@ std::function<int()> AddTrainCommand(CLI::App& app) {
   cmd->add_option("model", args->what,
                   "What to train: tagger, lemmatizer, parser, sentences (the sentence "
                   "splitter), clusters (word clusters from --text), or all (--out is then a "
-                  "directory that receives sentences.bin, tagger.bin, lemmatizer.bin and "
-                  "parser.bin)")
+                  "directory that receives sentences.bin, tagger.bin, lemmatizer.bin, parser.bin, "
+                  "parser-beam.bin and, with --text or --clusters, clusters.bin)")
       ->required();
   cmd->add_option("--train", args->train, "Training treebank (CoNLL-U)");
   cmd->add_option("--dev", args->dev, "Development treebank (CoNLL-U), for progress reports");
