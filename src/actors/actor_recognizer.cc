@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "text/dateline.h"
+
 namespace dyad {
 
 namespace {
@@ -163,6 +165,7 @@ void ActorRecognizer::Recognize(Document* doc) const {
     }
     // 2. Compose neighbouring atoms into mentions.
     const size_t sentence_first_mention = doc->actors.size();
+    const uint32_t dateline_end = DatelineEnd(*doc, s.first_token, s.end_token);
     for (size_t i = 0; i < atoms.size();) {
       size_t j = i;
       std::string country, sector, full, kind, entry;
@@ -226,6 +229,11 @@ void ActorRecognizer::Recognize(Document* doc) const {
         if (doc->tokens[before].norm == "the" && before > s.first_token) --before;
         if (IsPlacePreposition(doc->tokens[before].norm)) m.kind = "place";
       }
+      // So is the place of a dateline ("JAKARTA, Dec 9 — Japan's prime minister arrived"):
+      // where the story was filed, not who acts in it.
+      if (m.first_token == s.first_token && m.kind != "org" && IsCountryKind(m.kind) &&
+          sector.empty() && full.empty() && m.end_token < dateline_end)
+        m.kind = "place";
       doc->actors.push_back(std::move(m));
       i = j + 1;
     }

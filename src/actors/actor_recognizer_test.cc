@@ -41,6 +41,25 @@ class RecognizerTest : public ::testing::Test {
   std::unique_ptr<Dictionary> dict_;
 };
 
+// The place of a dateline is where the story was filed, not an actor; a name in capitals
+// before a dash that is no place stays one.
+TEST_F(RecognizerTest, DatelinePlaceIsNoActor) {
+  auto first = [&](const std::string& text) {
+    Document d;
+    d.raw = text;
+    d.date = "2024-11-03";
+    ArticleExtractor().Extract(&d);
+    Tokenizer().Tokenize(&d);
+    ActorRecognizer(*dict_).Recognize(&d);
+    return d.actors.empty() ? std::string()
+                            : std::string(d.slice(d.actors[0].span)) + ":" + d.actors[0].kind;
+  };
+  EXPECT_EQ(first("BAGHDAD, Nov 3 — The Zimbabwean president arrived in Uganda on Monday."),
+            "BAGHDAD:place");
+  EXPECT_EQ(first("UNITED NATIONS — The body met in Morocco."), "UNITED NATIONS:org");
+  EXPECT_EQ(first("Baghdad, Nov 3 — The president spoke."), "Baghdad:capital");
+}
+
 TEST_F(RecognizerTest, AgentTakesTheCountryAfterInOfFrom) {
   EXPECT_EQ(
       Mentions("Opposition groups in Zimbabwe demanded elections. The United States "

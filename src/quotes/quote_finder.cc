@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/dateline.h"
+
 namespace dyad {
 
 namespace {
@@ -1574,37 +1576,12 @@ Phrase Finder::MainSubject(uint32_t first, uint32_t before) const {
   return p;
 }
 
-// The subject of `verb` from the dependency parse (nsubj subtree), when it is contiguous.
-// A dateline at `first` ("WASHINGTON (AP) — Donald Trump said", "PARIS, Aug 31 (Reuters) -
-// France's …", "NEW YORK, Nov. 19 (UPI) —"): a place in capitals, then dates and an agency in
-// parentheses, up to a dash. Returns the token after the dash, or `first` when there is none.
+// A dateline at `first` ("WASHINGTON (AP) — Donald Trump said"): see text/dateline.h.
 uint32_t Finder::DatelineEnd(uint32_t first, uint32_t end) const {
-  bool caps = false;
-  for (char c : doc_.slice(tok_[first].span)) {
-    if (c >= 'a' && c <= 'z') return first;
-    if (c >= 'A' && c <= 'Z') caps = true;
-  }
-  if (!caps && !IsMonth(N(first)) && !IsMonth(N(first) + ".")) return first;
-  int depth = 0;
-  for (uint32_t k = first + 1; k < end && k < first + 12; ++k) {
-    const std::string& w = N(k);
-    const bool dash = IsDash(w) || (w == "-" && tok_[k].span.start > tok_[k - 1].span.end);
-    if (depth == 0 && dash) return k + 1 < end ? k + 1 : first;
-    if (w == "(") ++depth;
-    if (w == ")") --depth;
-    bool ok = tok_[k].is_punct || depth > 0 || IsMonth(w) || IsMonth(w + ".") || IsNumberWord(w);
-    for (char c : doc_.slice(tok_[k].span))
-      if (c >= '0' && c <= '9') ok = true;
-    if (!ok) {
-      ok = true;
-      for (char c : doc_.slice(tok_[k].span))
-        if (c >= 'a' && c <= 'z') ok = false;
-    }
-    if (!ok) return first;
-  }
-  return first;
+  return dyad::DatelineEnd(doc_, first, end);
 }
 
+// The subject of `verb` from the dependency parse (nsubj subtree), when it is contiguous.
 bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   const uint32_t sf = SentFirst(verb), se = SentEnd(verb);
   // A verb has one subject; when a greedy parse gives it several before the verb ("North
