@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "text/dateline.h"
+
 namespace dyad::nlp {
 
 std::string Annotator::DefaultDir() {
@@ -60,20 +62,39 @@ void Annotator::Segment(Document* doc) const {
 void Annotator::Annotate(Document* doc) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<int> tags, heads, labels;
-  for (const Sentence& s : doc->sentences) {
-    if (s.end_token <= s.first_token || s.end_token > doc->tokens.size()) continue;
+  // Tags and parses tokens [first, end) as a sentence of their own; returns its root.
+  auto annotate = [&](uint32_t first, uint32_t end) {
     forms.clear();
-    for (uint32_t t = s.first_token; t < s.end_token; ++t)
-      forms.push_back(doc->slice(doc->tokens[t].span));
+    for (uint32_t t = first; t < end; ++t) forms.push_back(doc->slice(doc->tokens[t].span));
     TagAndParse(forms, &tags, &heads, &labels);
+    int32_t root = -1;
     for (size_t i = 0; i < forms.size(); ++i) {
-      Token& tok = doc->tokens[s.first_token + i];
+      Token& tok = doc->tokens[first + i];
       tok.upos = tagger_->upos(tags[i]);
       tok.xpos = tagger_->xpos(tags[i]);
       tok.lemma = lemmatizer_->Lemma(forms[i], tok.upos, tok.xpos);
-      tok.head = heads[i] == 0 ? -1 : static_cast<int32_t>(s.first_token + heads[i] - 1);
+      tok.head = heads[i] == 0 ? -1 : static_cast<int32_t>(first + heads[i] - 1);
       tok.deprel = parser_->label(labels[i]);
+      if (tok.head < 0 && root < 0) root = static_cast<int32_t>(first + i);
     }
+    return root;
+  };
+  for (const Sentence& s : doc->sentences) {
+    if (s.end_token <= s.first_token || s.end_token > doc->tokens.size()) continue;
+    // A dateline ("JAKARTA, Dec 9 —") is parsed apart from the clause after it and hung on
+    // that clause's root: the treebank has none, and read together the parser takes the
+    // city for the clause's subject.
+    const uint32_t dateline_end = DatelineEnd(*doc, s.first_token, s.end_token);
+    if (dateline_end > s.first_token && dateline_end < s.end_token) {
+      const int32_t place = annotate(s.first_token, dateline_end);
+      const int32_t root = annotate(dateline_end, s.end_token);
+      if (place >= 0 && root >= 0) {
+        doc->tokens[place].head = root;
+        doc->tokens[place].deprel = "parataxis";
+      }
+      continue;
+    }
+    annotate(s.first_token, s.end_token);
   }
 }
 

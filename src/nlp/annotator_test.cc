@@ -86,6 +86,27 @@ TEST(Annotator, ReadsANewsClauseAsSubjectAndPastTense) {
   }
 }
 
+// A dateline is parsed apart and hung on the clause's root: the clause keeps its subject.
+TEST(Annotator, ParsesADatelineApart) {
+  REQUIRE_MODELS();
+  Document doc;
+  doc.text = "JAKARTA, Dec 9 — Japan's prime minister arrived in Jakarta on Monday.";
+  Tokenizer().Tokenize(&doc);
+  Committed()->Annotate(&doc);
+  auto at = [&](std::string_view w) -> int32_t {
+    for (size_t i = 0; i < doc.tokens.size(); ++i)
+      if (doc.slice(doc.tokens[i].span) == w) return static_cast<int32_t>(i);
+    ADD_FAILURE() << "no token " << w;
+    return 0;
+  };
+  const int32_t arrived = at("arrived");
+  EXPECT_EQ(doc.tokens[arrived].head, -1);
+  EXPECT_EQ(doc.tokens[at("minister")].head, arrived);
+  EXPECT_EQ(doc.tokens[at("minister")].deprel, "nsubj");
+  EXPECT_EQ(doc.tokens[at("JAKARTA")].head, arrived);
+  EXPECT_EQ(doc.tokens[at("JAKARTA")].deprel, "parataxis");
+}
+
 TEST(Annotator, FillsEveryTokenAndIsDeterministic) {
   REQUIRE_MODELS();
   Document doc;
