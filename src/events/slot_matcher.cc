@@ -1281,9 +1281,11 @@ SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t 
         target = u;
   }
   // PETRARCH2: actors who meet, agree or cooperate with no other actor named ("Arnor,
-  // Gondor and Rohan met") do so with one another, an event for each ordered pair.
+  // Gondor and Rohan met") do so with one another, an event for each ordered pair. The test
+  // is on the code's root (Sentence.get_events: code[:2] in 03-06), so the 4-digit codes
+  // under those roots pair too ("agreed to a truce", 0356).
   if (petrarch2_ && source >= 0 && units_[source].compound &&
-      (target < 0 || !Coded(units_[target])) && code.size() == 3 && code[0] == '0' &&
+      (target < 0 || !Coded(units_[target])) && code.size() >= 3 && code[0] == '0' &&
       code[1] >= '3' && code[1] <= '6')
     target = source;
   if (target < 0 && default_target.empty()) default_target = opt_.default_target;

@@ -140,6 +140,7 @@ class Petrarch2Slots : public ::testing::Test {
                "--- EXPLAIN_VERBAL [010] ---\nSAY {SAYS SAID SAYING}\n\n"
                "--- AID [070] ---\nHELP\n\n"
                "--- COOPERATE [060] ---\nCOOPERATE\n\n"
+               "--- CONSENT [030] ---\nCONSENT\n- * (TO TRUCE) [0356]\n\n"
                "--- RELEASE [084] ---\nFREE\n- * PRISONERS [0841]\n\n"
                "--- PATROL [150] ---\nPATROL\n\n"
                "--- EXPEL [174] ---\nEXPEL\n\n"
@@ -190,6 +191,9 @@ TEST_F(Petrarch2Slots, CompoundActorsWithoutATargetCooperateWithOneAnother) {
                               {"ITH", "GON", "060"}}));
   // Not for codes other than intent, consultation and cooperation.
   EXPECT_TRUE(Code(*dict_, "Arnor and Gondor attacked yesterday.").empty());
+  // The codes under those roots pair too (PETRARCH2 tests the root, code[:2]).
+  EXPECT_EQ(Code(*dict_, "Arnor and Gondor consented to a truce."),
+            (std::set<Triple>{{"ARN", "GON", "0356"}, {"GON", "ARN", "0356"}}));
 }
 
 TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
