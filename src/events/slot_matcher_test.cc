@@ -130,6 +130,19 @@ TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
             (std::set<Triple>{{"ARNELI", "MOR", "064"}}));
 }
 
+TEST(PetrarchActors, ThePluralOfAnActorNounNamesItsPeople) {
+  testing::TempDir dir;
+  dir.Write("T.verbs.txt", "--- ATTACK [190] ---\nATTACK\n\n--- USE [---] ---\nUSE\n");
+  dir.Write("T.actors.txt", "ROHAN [ROH]\n+ROHIRRIC_\nGONDOR [GON]\n+GONDORIAN_\nUS [USA]\n");
+  Diagnostics diag(nullptr);
+  auto dict = Dictionary::Load({dir.path()}, &diag);
+  ASSERT_TRUE(dict);
+  EXPECT_EQ(Code(*dict, "Three Gondorians attacked Rohan."),
+            (std::set<Triple>{{"GON", "ROH", "190"}}));
+  // A word ending in "s" takes no plural: "uses" is no actor.
+  EXPECT_EQ(Code(*dict, "Rohan attacked the uses of the ford."), std::set<Triple>{});
+}
+
 // A PETRARCH2 verb file (it has transformation rules): verbs that govern verbs combine.
 class Petrarch2Slots : public ::testing::Test {
  protected:
