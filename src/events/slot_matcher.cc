@@ -224,6 +224,8 @@ class SentenceCoder {
   bool SynsetMatch(const std::vector<std::vector<SlotToken>>& phrases, const std::vector<Item>& seq,
                    size_t k, bool upper, size_t* used, int depth) const;
   bool IsPassive(uint32_t verb, const std::vector<Item>& lower) const;
+  // The "to" at `t` marks an infinitive ("to improve"), it is no preposition.
+  bool InfinitiveTo(uint32_t t) const;
   // Codes the verb at `verb`; true when it coded an event. *resume: where to look for the
   // next verb (the end of this one's phrase), left 0 when the verb codes nothing.
   bool CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb& fv, uint32_t* resume);
@@ -999,6 +1001,16 @@ bool SentenceCoder::SynsetMatch(const std::vector<std::vector<SlotToken>>& phras
   return true;
 }
 
+bool SentenceCoder::InfinitiveTo(uint32_t t) const {
+  if (tok(t).norm != "to") return false;
+  uint32_t k = t + 1;
+  while (k < s_.end_token && (!kept(k) || cls(k) == Cls::kAdv)) ++k;
+  if (k >= s_.end_token || unit_at(k) >= 0) return false;
+  // The tagger's reading when there is one, else the word class read off word order.
+  if (!tok(k).upos.empty()) return tok(k).upos == "VERB" || tok(k).upos == "AUX";
+  return cls(k) == Cls::kVerb || cls(k) == Cls::kAux;
+}
+
 bool SentenceCoder::MatchSide(const std::vector<SlotToken>& pat, const std::vector<Item>& seq,
                               bool upper, DictFormat format, int* source, int* target,
                               Score* score) const {
@@ -1051,7 +1063,7 @@ bool SentenceCoder::MatchSide(const std::vector<SlotToken>& pat, const std::vect
       matched = SynsetMatch(el.choices, seq, ks, upper, &used, 0);
       if (matched) score->exact += static_cast<int>(used);
     } else {
-      matched = WordEquals(el, tok(it.tok));
+      matched = WordEquals(el, tok(it.tok)) && !(el.preposition && InfinitiveTo(it.tok));
       if (matched) (tok(it.tok).norm == el.text ? score->exact : score->stem) += 1;
     }
     if (matched) {

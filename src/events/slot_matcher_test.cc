@@ -153,6 +153,7 @@ class Petrarch2Slots : public ::testing::Test {
                "--- EXPLAIN_VERBAL [010] ---\nSAY {SAYS SAID SAYING}\n\n"
                "--- AID [070] ---\nHELP\n\n"
                "--- COOPERATE [060] ---\nCOOPERATE\n\n"
+               "--- WELCOME [051] ---\nWELCOME\n- * (TO) [043]\n\n"
                "--- CONSENT [030] ---\nCONSENT\n- * (TO TRUCE) [0356]\n\n"
                "--- RELEASE [084] ---\nFREE\n- * PRISONERS [0841]\n\n"
                "--- PATROL [150] ---\nPATROL\n\n"
@@ -207,6 +208,14 @@ TEST_F(Petrarch2Slots, CompoundActorsWithoutATargetCooperateWithOneAnother) {
   // The codes under those roots pair too (PETRARCH2 tests the root, code[:2]).
   EXPECT_EQ(Code(*dict_, "Arnor and Gondor consented to a truce."),
             (std::set<Triple>{{"ARN", "GON", "0356"}, {"GON", "ARN", "0356"}}));
+}
+
+TEST_F(Petrarch2Slots, APrepositionalGroupIsNoInfinitive) {
+  // "(TO)" is a prepositional phrase: "to Ithilen", not the "to" of "to reform".
+  EXPECT_EQ(Code(*dict_, "Arnor welcomed the envoys of Gondor to Ithilen."),
+            (std::set<Triple>{{"ARN", "GON", "043"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor welcomed the efforts of Gondor to reform its army."),
+            (std::set<Triple>{{"ARN", "GON", "051"}}));
 }
 
 TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
