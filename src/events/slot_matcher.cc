@@ -226,6 +226,11 @@ class SentenceCoder {
   bool IsPassive(uint32_t verb, const std::vector<Item>& lower) const;
   // The "to" at `t` marks an infinitive ("to improve"), it is no preposition.
   bool InfinitiveTo(uint32_t t) const;
+  // "once again", "once more": the "once" at `t` is an adverb, it opens no clause.
+  bool OnceAgain(uint32_t t) const {
+    return tok(t).norm == "once" && t + 1 < s_.end_token &&
+           (tok(t + 1).norm == "again" || tok(t + 1).norm == "more");
+  }
   // Codes the verb at `verb`; true when it coded an event. *resume: where to look for the
   // next verb (the end of this one's phrase), left 0 when the verb codes nothing.
   bool CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb& fv, uint32_t* resume);
@@ -369,7 +374,7 @@ void SentenceCoder::Classify() {
       c = Cls::kConj;
     else if (IsModalOrAux(w))
       c = Cls::kAux;
-    else if (Subordinators().count(w))
+    else if (Subordinators().count(w) && !OnceAgain(t))
       c = Cls::kSub;
     else if (Prepositions().count(w))
       c = Cls::kPrep;
@@ -904,7 +909,7 @@ uint32_t SentenceCoder::VerbPhraseEnd(uint32_t from) const {
       return t;
     // An adverbial clause ("after a hafling was reported") is no part of the verb phrase;
     // "after a 12-year rift" is.
-    if (!tabari_ && IsClauseOpener(w)) {
+    if (!tabari_ && IsClauseOpener(w) && !OnceAgain(t)) {
       for (uint32_t k = t + 1; k < s_.end_token && k < t + 10; ++k) {
         if (!kept(k) || unit_at(k) >= 0) continue;
         if (cls(k) == Cls::kVerb || cls(k) == Cls::kAux) return t;
@@ -931,7 +936,7 @@ std::vector<Item> SentenceCoder::UpperSeq(uint32_t before) const {
     out.push_back({Item::kWord, t, u});
     // The clause the verb is in starts at its opener ("... after crowds trashed"); TABARI
     // looks for the source back to the start of the sentence.
-    if (u < 0 && !tabari_ && IsClauseOpener(tok(t).norm)) break;
+    if (u < 0 && !tabari_ && IsClauseOpener(tok(t).norm) && !OnceAgain(t)) break;
   }
   if (open_unit >= 0) out.push_back({Item::kMarker, 0, open_unit});
   return out;

@@ -109,6 +109,14 @@ TEST_F(PetrarchSlots, PassivesDatesCommasAndDiscards) {
   EXPECT_TRUE(Code(*dict_, "Arnor restored ties with Gondor after a baseball game.").empty());
 }
 
+TEST_F(PetrarchSlots, OnceAgainOpensNoClause) {
+  // "once" opens a clause ("once Gondor agreed"), but not in "once again", an adverb.
+  EXPECT_EQ(Code(*dict_, "Arnor has once again opposed Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "112"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor once more opposed Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "112"}}));
+}
+
 TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
   // Two actors share "King Elessar"; on a date only the second one's dated code covers,
   // the first one's undated fallback does not win by coming first.
