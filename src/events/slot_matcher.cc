@@ -199,6 +199,7 @@ class SentenceCoder {
   Cls cls(uint32_t t) const { return cls_[t - s_.first_token]; }
   void set_cls(uint32_t t, Cls c) { cls_[t - s_.first_token] = c; }
   bool kept(uint32_t t) const { return kept_[t - s_.first_token]; }
+  bool in_timex(uint32_t t) const { return in_timex_[t - s_.first_token]; }
   int unit_at(uint32_t t) const { return unit_of_[t - s_.first_token]; }
 
   void FindAtoms();
@@ -266,6 +267,7 @@ class SentenceCoder {
   std::vector<int> atom_at_;  // atom covering each token, -1
   std::vector<Cls> cls_;
   std::vector<bool> kept_;
+  std::vector<bool> in_timex_;  // the token is part of a time expression ("on Tuesday")
   std::vector<Unit> units_;
   std::vector<int> unit_of_;
   bool tabari_ = false;     // the verbs are TABARI's: its verb, pattern and actor rules
@@ -935,8 +937,11 @@ std::vector<Item> SentenceCoder::UpperSeq(uint32_t before) const {
     }
     out.push_back({Item::kWord, t, u});
     // The clause the verb is in starts at its opener ("... after crowds trashed"); TABARI
-    // looks for the source back to the start of the sentence.
-    if (u < 0 && !tabari_ && IsClauseOpener(tok(t).norm) && !OnceAgain(t)) break;
+    // looks for the source back to the start of the sentence. A preposition whose object is
+    // a time expression opens none ("Gondor since May has attacked").
+    if (u < 0 && !tabari_ && IsClauseOpener(tok(t).norm) && !OnceAgain(t) &&
+        !(cls(t) == Cls::kPrep && t + 1 < before && in_timex(t + 1)))
+      break;
   }
   if (open_unit >= 0) out.push_back({Item::kMarker, 0, open_unit});
   return out;
@@ -1623,6 +1628,13 @@ void SentenceCoder::Run() {
         ++letters;
     }
   all_caps_ = letters > 8 && caps * 10 > letters * 9;
+  in_timex_.assign(s_.end_token - s_.first_token, false);
+  for (const Timex& x : doc_->timexes) {
+    if (x.span.end <= s_.span.start || x.span.start >= s_.span.end) continue;
+    for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
+      if (tok(t).span.start >= x.span.start && tok(t).span.end <= x.span.end)
+        in_timex_[t - s_.first_token] = true;
+  }
   FindAtoms();
   // TABARI's actor codes "+++" (too complex to code) and "###" (discard) stop the sentence.
   if (tabari_)

@@ -117,6 +117,12 @@ TEST_F(PetrarchSlots, OnceAgainOpensNoClause) {
             (std::set<Triple>{{"ARN", "GON", "112"}}));
 }
 
+TEST_F(PetrarchSlots, APrepositionBeforeATimeOpensNoClause) {
+  // "since May" is a time; "since Mordor attacked" would open a clause of its own.
+  EXPECT_EQ(Code(*dict_, "Arnor since May has opposed Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "112"}}));
+}
+
 TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
   // Two actors share "King Elessar"; on a date only the second one's dated code covers,
   // the first one's undated fallback does not win by coming first.
