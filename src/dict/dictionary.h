@@ -55,6 +55,9 @@ struct SlotToken {
   std::vector<std::vector<SlotToken>> choices;  // kChoice: the phrases
   bool adjacent = false;  // no word between this and the element matched before it ('_')
   bool stem = false;
+  // PETRARCH2: the word opens a "(PREP ...)" group, a prepositional phrase: "(TO)" is the
+  // preposition "to", not the "to" of an infinitive.
+  bool preposition = false;
 };
 
 // One verb or event-noun pattern: "040 meet with".

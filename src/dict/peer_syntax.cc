@@ -22,6 +22,7 @@ struct Piece {
   bool adjacent_prev = false;  // joined to the previous piece (or '*') by '_' alone
   bool adjacent_next = false;  // joined to the next piece (or '*') by '_' alone
   bool exact_next = false;     // followed right away by '_': the word ends there (TABARI)
+  bool preposition = false;    // opens a PETRARCH2 "(PREP ...)" group
 };
 
 // Splits one side of a pattern (the text before or after the verb's '*') into pieces.
@@ -71,7 +72,9 @@ bool SplitSide(std::string_view side, std::vector<Piece>* pieces, std::string* e
     }
     run(&pending_adjacent, &p.exact_next);
     p.adjacent_next = pending_adjacent;
-    // PETRARCH2 prepositional groups "(TO BORDER)": drop the brackets.
+    // PETRARCH2 prepositional groups "(TO BORDER)": drop the brackets; the first word is
+    // the preposition.
+    p.preposition = !p.group && !p.text.empty() && p.text[0] == '(';
     std::string t;
     for (char c : p.text)
       if (p.group || (c != '(' && c != ')')) t += c;
@@ -147,6 +150,7 @@ bool PieceTokens(const Piece& p, DictFormat format, std::vector<SlotToken>* out,
       w.kind = SlotToken::kWord;
       w.text = toks[k];
       w.stem = stem && k + 1 == toks.size();
+      w.preposition = p.preposition && k == 0;
       out->push_back(std::move(w));
     }
     return true;

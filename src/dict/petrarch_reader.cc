@@ -372,11 +372,24 @@ void ReadPeerActors(const std::string& path, DictFormat format, Dictionary* dict
     defaults.clear();
   };
   // TABARI: a word that must end ('_') still takes the plural ("LIBYA_" matches "Libyas").
+  // PETRARCH: the regular plural of the last word too, as a nationality noun's plural names
+  // the people ("ALBANIAN_" [ALB]: "ethnic Albanians"); not for a word ending in "s" (the
+  // plural of "US" is no "uses"), nor for one with other characters than letters.
   auto add_phrase = [&](Dictionary::Phrase p, bool exact) {
     if (tabari && !exact && !p.stems.empty() && !p.stems.back()) {
       auto plural = p;
       plural.words.back() += p.words.back().back() == 's' ? "es" : "s";
       phrases.push_back(std::move(plural));
+    } else if (!tabari && !p.words.empty() && p.words.back().size() > 2 &&
+               std::all_of(p.words.back().begin(), p.words.back().end(),
+                           [](unsigned char c) { return std::isalpha(c) != 0; }) &&
+               std::tolower(static_cast<unsigned char>(p.words.back().back())) != 's') {
+      const auto forms = dict->inflector().NounForms(p.words.back());
+      for (size_t k = 1; k < forms.size(); ++k) {
+        auto plural = p;
+        plural.words.back() = forms[k];
+        phrases.push_back(std::move(plural));
+      }
     }
     phrases.push_back(std::move(p));
   };

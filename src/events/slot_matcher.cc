@@ -199,6 +199,7 @@ class SentenceCoder {
   Cls cls(uint32_t t) const { return cls_[t - s_.first_token]; }
   void set_cls(uint32_t t, Cls c) { cls_[t - s_.first_token] = c; }
   bool kept(uint32_t t) const { return kept_[t - s_.first_token]; }
+  bool in_timex(uint32_t t) const { return in_timex_[t - s_.first_token]; }
   int unit_at(uint32_t t) const { return unit_of_[t - s_.first_token]; }
 
   void FindAtoms();
@@ -224,6 +225,13 @@ class SentenceCoder {
   bool SynsetMatch(const std::vector<std::vector<SlotToken>>& phrases, const std::vector<Item>& seq,
                    size_t k, bool upper, size_t* used, int depth) const;
   bool IsPassive(uint32_t verb, const std::vector<Item>& lower) const;
+  // The "to" at `t` marks an infinitive ("to improve"), it is no preposition.
+  bool InfinitiveTo(uint32_t t) const;
+  // "once again", "once more": the "once" at `t` is an adverb, it opens no clause.
+  bool OnceAgain(uint32_t t) const {
+    return tok(t).norm == "once" && t + 1 < s_.end_token &&
+           (tok(t + 1).norm == "again" || tok(t + 1).norm == "more");
+  }
   // Codes the verb at `verb`; true when it coded an event. *resume: where to look for the
   // next verb (the end of this one's phrase), left 0 when the verb codes nothing.
   bool CodeVerb(uint32_t verb, uint32_t head_end, const ForeignVerb& fv, uint32_t* resume);
@@ -259,6 +267,7 @@ class SentenceCoder {
   std::vector<int> atom_at_;  // atom covering each token, -1
   std::vector<Cls> cls_;
   std::vector<bool> kept_;
+  std::vector<bool> in_timex_;  // the token is part of a time expression ("on Tuesday")
   std::vector<Unit> units_;
   std::vector<int> unit_of_;
   bool tabari_ = false;     // the verbs are TABARI's: its verb, pattern and actor rules
@@ -367,7 +376,7 @@ void SentenceCoder::Classify() {
       c = Cls::kConj;
     else if (IsModalOrAux(w))
       c = Cls::kAux;
-    else if (Subordinators().count(w))
+    else if (Subordinators().count(w) && !OnceAgain(t))
       c = Cls::kSub;
     else if (Prepositions().count(w))
       c = Cls::kPrep;
@@ -902,7 +911,7 @@ uint32_t SentenceCoder::VerbPhraseEnd(uint32_t from) const {
       return t;
     // An adverbial clause ("after a hafling was reported") is no part of the verb phrase;
     // "after a 12-year rift" is.
-    if (!tabari_ && IsClauseOpener(w)) {
+    if (!tabari_ && IsClauseOpener(w) && !OnceAgain(t)) {
       for (uint32_t k = t + 1; k < s_.end_token && k < t + 10; ++k) {
         if (!kept(k) || unit_at(k) >= 0) continue;
         if (cls(k) == Cls::kVerb || cls(k) == Cls::kAux) return t;
@@ -928,8 +937,11 @@ std::vector<Item> SentenceCoder::UpperSeq(uint32_t before) const {
     }
     out.push_back({Item::kWord, t, u});
     // The clause the verb is in starts at its opener ("... after crowds trashed"); TABARI
-    // looks for the source back to the start of the sentence.
-    if (u < 0 && !tabari_ && IsClauseOpener(tok(t).norm)) break;
+    // looks for the source back to the start of the sentence. A preposition whose object is
+    // a time expression opens none ("Gondor since May has attacked").
+    if (u < 0 && !tabari_ && IsClauseOpener(tok(t).norm) && !OnceAgain(t) &&
+        !(cls(t) == Cls::kPrep && t + 1 < before && in_timex(t + 1)))
+      break;
   }
   if (open_unit >= 0) out.push_back({Item::kMarker, 0, open_unit});
   return out;
@@ -999,6 +1011,16 @@ bool SentenceCoder::SynsetMatch(const std::vector<std::vector<SlotToken>>& phras
   return true;
 }
 
+bool SentenceCoder::InfinitiveTo(uint32_t t) const {
+  if (tok(t).norm != "to") return false;
+  uint32_t k = t + 1;
+  while (k < s_.end_token && (!kept(k) || cls(k) == Cls::kAdv)) ++k;
+  if (k >= s_.end_token || unit_at(k) >= 0) return false;
+  // The tagger's reading when there is one, else the word class read off word order.
+  if (!tok(k).upos.empty()) return tok(k).upos == "VERB" || tok(k).upos == "AUX";
+  return cls(k) == Cls::kVerb || cls(k) == Cls::kAux;
+}
+
 bool SentenceCoder::MatchSide(const std::vector<SlotToken>& pat, const std::vector<Item>& seq,
                               bool upper, DictFormat format, int* source, int* target,
                               Score* score) const {
@@ -1051,7 +1073,7 @@ bool SentenceCoder::MatchSide(const std::vector<SlotToken>& pat, const std::vect
       matched = SynsetMatch(el.choices, seq, ks, upper, &used, 0);
       if (matched) score->exact += static_cast<int>(used);
     } else {
-      matched = WordEquals(el, tok(it.tok));
+      matched = WordEquals(el, tok(it.tok)) && !(el.preposition && InfinitiveTo(it.tok));
       if (matched) (tok(it.tok).norm == el.text ? score->exact : score->stem) += 1;
     }
     if (matched) {
@@ -1281,9 +1303,11 @@ SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t 
         target = u;
   }
   // PETRARCH2: actors who meet, agree or cooperate with no other actor named ("Arnor,
-  // Gondor and Rohan met") do so with one another, an event for each ordered pair.
+  // Gondor and Rohan met") do so with one another, an event for each ordered pair. The test
+  // is on the code's root (Sentence.get_events: code[:2] in 03-06), so the 4-digit codes
+  // under those roots pair too ("agreed to a truce", 0356).
   if (petrarch2_ && source >= 0 && units_[source].compound &&
-      (target < 0 || !Coded(units_[target])) && code.size() == 3 && code[0] == '0' &&
+      (target < 0 || !Coded(units_[target])) && code.size() >= 3 && code[0] == '0' &&
       code[1] >= '3' && code[1] <= '6')
     target = source;
   if (target < 0 && default_target.empty()) default_target = opt_.default_target;
@@ -1604,6 +1628,13 @@ void SentenceCoder::Run() {
         ++letters;
     }
   all_caps_ = letters > 8 && caps * 10 > letters * 9;
+  in_timex_.assign(s_.end_token - s_.first_token, false);
+  for (const Timex& x : doc_->timexes) {
+    if (x.span.end <= s_.span.start || x.span.start >= s_.span.end) continue;
+    for (uint32_t t = s_.first_token; t < s_.end_token; ++t)
+      if (tok(t).span.start >= x.span.start && tok(t).span.end <= x.span.end)
+        in_timex_[t - s_.first_token] = true;
+  }
   FindAtoms();
   // TABARI's actor codes "+++" (too complex to code) and "###" (discard) stop the sentence.
   if (tabari_)

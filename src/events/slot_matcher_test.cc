@@ -109,6 +109,20 @@ TEST_F(PetrarchSlots, PassivesDatesCommasAndDiscards) {
   EXPECT_TRUE(Code(*dict_, "Arnor restored ties with Gondor after a baseball game.").empty());
 }
 
+TEST_F(PetrarchSlots, OnceAgainOpensNoClause) {
+  // "once" opens a clause ("once Gondor agreed"), but not in "once again", an adverb.
+  EXPECT_EQ(Code(*dict_, "Arnor has once again opposed Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "112"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor once more opposed Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "112"}}));
+}
+
+TEST_F(PetrarchSlots, APrepositionBeforeATimeOpensNoClause) {
+  // "since May" is a time; "since Mordor attacked" would open a clause of its own.
+  EXPECT_EQ(Code(*dict_, "Arnor since May has opposed Gondor."),
+            (std::set<Triple>{{"ARN", "GON", "112"}}));
+}
+
 TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
   // Two actors share "King Elessar"; on a date only the second one's dated code covers,
   // the first one's undated fallback does not win by coming first.
@@ -130,6 +144,19 @@ TEST(PetrarchDates, ASharedPhraseTakesTheActorWhoseDatedCodeHolds) {
             (std::set<Triple>{{"ARNELI", "MOR", "064"}}));
 }
 
+TEST(PetrarchActors, ThePluralOfAnActorNounNamesItsPeople) {
+  testing::TempDir dir;
+  dir.Write("T.verbs.txt", "--- ATTACK [190] ---\nATTACK\n\n--- USE [---] ---\nUSE\n");
+  dir.Write("T.actors.txt", "ROHAN [ROH]\n+ROHIRRIC_\nGONDOR [GON]\n+GONDORIAN_\nUS [USA]\n");
+  Diagnostics diag(nullptr);
+  auto dict = Dictionary::Load({dir.path()}, &diag);
+  ASSERT_TRUE(dict);
+  EXPECT_EQ(Code(*dict, "Three Gondorians attacked Rohan."),
+            (std::set<Triple>{{"GON", "ROH", "190"}}));
+  // A word ending in "s" takes no plural: "uses" is no actor.
+  EXPECT_EQ(Code(*dict, "Rohan attacked the uses of the ford."), std::set<Triple>{});
+}
+
 // A PETRARCH2 verb file (it has transformation rules): verbs that govern verbs combine.
 class Petrarch2Slots : public ::testing::Test {
  protected:
@@ -140,6 +167,8 @@ class Petrarch2Slots : public ::testing::Test {
                "--- EXPLAIN_VERBAL [010] ---\nSAY {SAYS SAID SAYING}\n\n"
                "--- AID [070] ---\nHELP\n\n"
                "--- COOPERATE [060] ---\nCOOPERATE\n\n"
+               "--- WELCOME [051] ---\nWELCOME\n- * (TO) [043]\n\n"
+               "--- CONSENT [030] ---\nCONSENT\n- * (TO TRUCE) [0356]\n\n"
                "--- RELEASE [084] ---\nFREE\n- * PRISONERS [0841]\n\n"
                "--- PATROL [150] ---\nPATROL\n\n"
                "--- EXPEL [174] ---\nEXPEL\n\n"
@@ -190,6 +219,17 @@ TEST_F(Petrarch2Slots, CompoundActorsWithoutATargetCooperateWithOneAnother) {
                               {"ITH", "GON", "060"}}));
   // Not for codes other than intent, consultation and cooperation.
   EXPECT_TRUE(Code(*dict_, "Arnor and Gondor attacked yesterday.").empty());
+  // The codes under those roots pair too (PETRARCH2 tests the root, code[:2]).
+  EXPECT_EQ(Code(*dict_, "Arnor and Gondor consented to a truce."),
+            (std::set<Triple>{{"ARN", "GON", "0356"}, {"GON", "ARN", "0356"}}));
+}
+
+TEST_F(Petrarch2Slots, APrepositionalGroupIsNoInfinitive) {
+  // "(TO)" is a prepositional phrase: "to Ithilen", not the "to" of "to reform".
+  EXPECT_EQ(Code(*dict_, "Arnor welcomed the envoys of Gondor to Ithilen."),
+            (std::set<Triple>{{"ARN", "GON", "043"}}));
+  EXPECT_EQ(Code(*dict_, "Arnor welcomed the efforts of Gondor to reform its army."),
+            (std::set<Triple>{{"ARN", "GON", "051"}}));
 }
 
 TEST_F(Petrarch2Slots, ClausesOfSayingVerbsGoThroughTheTransformations) {
