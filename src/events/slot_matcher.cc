@@ -254,6 +254,8 @@ class SentenceCoder {
   bool CodeGoverning(uint32_t verb, uint32_t head_end, const ForeignVerb& fv, uint32_t* resume);
   // The first word after the verb's fixed words ("cordoned off").
   uint32_t AfterFixedWords(uint32_t head_end, const ForeignVerb& fv) const;
+  // The events to emit: each (source, target, code) once, and only dyads under require_dyad.
+  std::vector<CodedEvent> Kept(const std::vector<CodedEvent>& events) const;
   void Emit(const std::vector<CodedEvent>& events, uint32_t verb, uint32_t verb_end,
             const VerbPattern* pattern, const ForeignVerb& fv);
   int MentionFor(int unit, int element, const std::string& code);
@@ -1161,6 +1163,17 @@ void SentenceCoder::Emit(const std::vector<CodedEvent>& events, uint32_t verb, u
   }
 }
 
+std::vector<CodedEvent> SentenceCoder::Kept(const std::vector<CodedEvent>& events) const {
+  std::vector<CodedEvent> kept;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (const auto& e : events) {
+    if (opt_.require_dyad && (e.src == "---" || e.tgt == "---")) continue;
+    if (!seen.insert({e.src, e.tgt, e.code}).second) continue;
+    kept.push_back(e);
+  }
+  return kept;
+}
+
 uint32_t SentenceCoder::AfterFixedWords(uint32_t head_end, const ForeignVerb& fv) const {
   uint32_t after = head_end;
   for (size_t i = 0; i < fv.post.size(); ++i) {
@@ -1360,14 +1373,7 @@ SentenceCoder::VerbCoding SentenceCoder::CodeVerbEvents(uint32_t verb, uint32_t 
   } else {
     make(srcs, tgts, code);
   }
-  std::vector<CodedEvent> kept_events;
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  for (const auto& e : events) {
-    if (opt_.require_dyad && (e.src == "---" || e.tgt == "---")) continue;
-    if (!seen.insert({e.src, e.tgt, e.code}).second) continue;
-    kept_events.push_back(e);
-  }
-  out.events = std::move(kept_events);
+  out.events = Kept(events);
   return out;
 }
 
@@ -1603,14 +1609,7 @@ bool SentenceCoder::CodeGoverning(uint32_t verb, uint32_t head_end, const Foreig
     // the verb codes alone; a report of something no rule codes is not coded.
     if (events.empty() && (kind == Kind::kObjectInfinitive || !saying || about_actor)) return false;
   }
-  std::vector<CodedEvent> kept_events;
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  for (const auto& e : events) {
-    if (opt_.require_dyad && (e.src == "---" || e.tgt == "---")) continue;
-    if (!seen.insert({e.src, e.tgt, e.code}).second) continue;
-    kept_events.push_back(e);
-  }
-  Emit(kept_events, verb, lower_head_end, in.pattern, lower_fv);
+  Emit(Kept(events), verb, lower_head_end, in.pattern, lower_fv);
   *resume = kind == Kind::kClause ? clause_end : std::max(in.resume, lower_head_end);
   return true;
 }
