@@ -35,10 +35,11 @@ struct Words {
   bool has_clusters = false;
 };
 
+// `punct` flags the tag ids that are punctuation (Parser::PunctTags).
 void Describe(std::span<const std::string_view> forms, std::span<const int> tags,
-              const std::vector<std::string>& tag_names, const WordClusters& clusters, Words* x) {
+              const std::vector<uint8_t>& punct, const WordClusters& clusters, Words* x) {
   const size_t n = forms.size();
-  const int num_tags = static_cast<int>(tag_names.size());
+  const int num_tags = static_cast<int>(punct.size());
   x->w.resize(n + 1);
   x->p.resize(n + 1);
   x->c.resize(n + 1);
@@ -55,8 +56,7 @@ void Describe(std::span<const std::string_view> forms, std::span<const int> tags
     const uint32_t c = clusters.Get(x->w[i + 1]);
     x->c[i + 1] = c & 0xFFFF;
     x->cc[i + 1] = c >> 16;
-    x->leaf[i + 1] =
-        tags[i] >= 0 && tags[i] < num_tags && tag_names[tags[i]].starts_with("PUNCT\t");
+    x->leaf[i + 1] = tags[i] >= 0 && tags[i] < num_tags && punct[tags[i]];
   }
   if (std::all_of(x->leaf.begin() + 1, x->leaf.end(), [](uint8_t l) { return l != 0; }))
     std::fill(x->leaf.begin(), x->leaf.end(), 0);
@@ -524,6 +524,7 @@ std::unique_ptr<Parser> Parser::Load(const std::string& path, std::string* error
   if (!r.Open(path, kMagic, error)) return nullptr;
   std::unique_ptr<Parser> p(new Parser);
   p->tags_ = r.StrList();
+  p->FlagPunctuation();
   p->labels_ = r.StrList();
   p->root_label_ = static_cast<int>(r.U32());
   const uint32_t decoder = r.U32();  // beam width (1: greedy)
@@ -549,6 +550,11 @@ bool Parser::Save(const std::string& path, std::string* error) const {
   return w.WriteFile(path, kMagic, error);
 }
 
+void Parser::FlagPunctuation() {
+  punct_.resize(tags_.size());
+  for (size_t t = 0; t < tags_.size(); ++t) punct_[t] = tags_[t].starts_with("PUNCT\t");
+}
+
 int Parser::TagId(std::string_view upos, std::string_view xpos) const {
   std::string key;
   key.reserve(upos.size() + xpos.size() + 1);
@@ -569,7 +575,7 @@ void Parser::Parse(std::span<const std::string_view> forms, std::span<const int>
   thread_local std::vector<int32_t> scores;
   const int nl = num_labels();
   const int nm = 2 + 2 * nl;
-  Describe(forms, tags, tags_, clusters_, &x);
+  Describe(forms, tags, punct_, clusters_, &x);
   s.Init(static_cast<int>(forms.size()), x.leaf.data());
   s.Settle();
   scores.resize(nm);
@@ -633,7 +639,7 @@ void Parser::ParseBeam(std::span<const std::string_view> forms, std::span<const 
   thread_local std::vector<int32_t> sc;
   const int nl = num_labels();
   const int nm = 2 + 2 * nl;
-  Describe(forms, tags, tags_, clusters_, &x);
+  Describe(forms, tags, punct_, clusters_, &x);
   cur.resize(std::max<size_t>(cur.size(), beam_));
   next.resize(std::max<size_t>(next.size(), beam_));
   int size = 1;
@@ -921,6 +927,7 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     return out;
   };
   p->tags_ = by_count(tag_count);
+  p->FlagPunctuation();
   p->labels_ = by_count(label_count);
   if (std::find(p->labels_.begin(), p->labels_.end(), "root") == p->labels_.end())
     p->labels_.push_back("root");
@@ -990,7 +997,7 @@ std::unique_ptr<Parser> Parser::Train(const std::vector<ConlluSentence>& train,
     }
     std::vector<std::string_view> forms;
     for (const auto& w : s.words) forms.push_back(w.form);
-    Describe(forms, tags[k], p->tags_, p->clusters_, &words[k]);
+    Describe(forms, tags[k], p->punct_, p->clusters_, &words[k]);
     // Training keeps the decoder's constraint only where the gold tree agrees with it.
     for (size_t i = 0; i < h.size(); ++i) words[k].leaf[h[i] > 0 ? h[i] : i + 1] = 0;
   }

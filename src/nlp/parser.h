@@ -79,7 +79,10 @@ class Parser {
 
  private:
   Parser() = default;
+  // Fills punct_ from tags_.
+  void FlagPunctuation();
   std::vector<std::string> tags_;    // "UPOS\tXPOS"
+  std::vector<uint8_t> punct_;       // per tag: UPOS PUNCT (FlagPunctuation, from tags_)
   std::vector<std::string> labels_;  // dependency relations; labels_[root_label_] == "root"
   int root_label_ = 0;
   int beam_ = 1;

@@ -108,11 +108,11 @@ void FiniteContext(const std::vector<int>& first, const std::vector<uint8_t>& fi
 // Greedy decoding of one sentence with `model`; `right` (the first pass's tags) turns on the
 // second-pass features (`finite`: the tags that are finite verbs).
 //
-// With `past` (per tag: the past-tense tag of a participle tag, else -1), (*gap)[i] is how far
-// the past tense scored below a chosen participle (INT32_MAX when word i is no participle).
+// With `kinds` (per tag; TagKind::past is the past-tense tag of a participle tag), (*gap)[i] is
+// how far the past tense scored below a chosen participle (INT32_MAX when word i is none).
 void Decode(const LinearModel& model, int nt, const std::vector<WordInfo>& words,
             const std::vector<int>* right, const std::vector<uint8_t>& finite,
-            std::vector<int>* tags, const std::vector<int>* past = nullptr,
+            std::vector<int>* tags, const std::vector<Tagger::TagKind>* kinds = nullptr,
             std::vector<int32_t>* gap = nullptr) {
   thread_local std::vector<uint64_t> feats;
   thread_local std::vector<uint32_t> owner;
@@ -120,6 +120,7 @@ void Decode(const LinearModel& model, int nt, const std::vector<WordInfo>& words
   thread_local std::vector<uint8_t> clause;
   const size_t n = words.size();
   tags->assign(n, 0);
+  if (gap) gap->resize(n);
   if (right) FiniteContext(*right, finite, &clause);
   // The features that do not depend on earlier decisions, of all words in one batch (their
   // memory lookups overlap); then, word by word, the few that do.
@@ -143,9 +144,8 @@ void Decode(const LinearModel& model, int nt, const std::vector<WordInfo>& words
     const int best =
         static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     (*tags)[i] = best;
-    if (past) {
-      gap->resize(n);
-      const int p = (*past)[best];
+    if (kinds) {
+      const int p = (*kinds)[best].past;
       (*gap)[i] = p >= 0 ? scores[best] - scores[p] : INT32_MAX;
     }
     t2 = t1;
@@ -342,17 +342,19 @@ LinearModel Tagger::TrainPass(const std::vector<std::vector<WordInfo>>& words,
   return p.Freeze(options.min_weight);
 }
 
-void Tagger::FlagFiniteTags() {
+void Tagger::ClassifyTags() {
   finite_.assign(xpos_.size(), 0);
-  past_.assign(xpos_.size(), -1);
-  nominal_.assign(xpos_.size(), 0);
+  kind_.assign(xpos_.size(), TagKind{});
   for (size_t t = 0; t < xpos_.size(); ++t) {
-    nominal_[t] = xpos_[t] == "NN" || xpos_[t] == "NNS" || xpos_[t] == "NNP" ||
-                  xpos_[t] == "NNPS" || xpos_[t] == "PRP";
-    finite_[t] = xpos_[t] == "VBD" || xpos_[t] == "VBZ" || xpos_[t] == "VBP" || xpos_[t] == "MD";
-    if (xpos_[t] != "VBN") continue;
+    const std::string& x = xpos_[t];
+    TagKind& k = kind_[t];
+    k.nominal = x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP";
+    k.base = x == "VB";
+    k.to = x == "TO";
+    finite_[t] = x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    if (x != "VBN") continue;
     for (size_t u = 0; u < xpos_.size(); ++u)
-      if (xpos_[u] == "VBD" && upos_[u] == upos_[t]) past_[t] = static_cast<int>(u);
+      if (xpos_[u] == "VBD" && upos_[u] == upos_[t]) k.past = static_cast<int>(u);
   }
 }
 
@@ -376,13 +378,13 @@ void Tagger::RequireFiniteVerb(std::span<const std::string_view> forms,
     const int t = (*tags)[i];
     if (finite_[t]) return;
     // An imperative ("Please see attached ...") is finite too: a base form not after "to".
-    if (xpos_[t] == "VB" && (i == 0 || xpos_[(*tags)[i - 1]] != "TO")) return;
+    if (kind_[t].base && (i == 0 || !kind_[(*tags)[i - 1]].to)) return;
     if (gap[i] == INT32_MAX) continue;
     // Right after its subject's head: a noun or pronoun ("Highly recommended." stays).
-    if (i == 0 || words[i - 1].aux || !nominal_[(*tags)[i - 1]]) continue;
+    if (i == 0 || words[i - 1].aux || !kind_[(*tags)[i - 1]].nominal) continue;
     if (pick == n || gap[i] < gap[pick]) pick = i;
   }
-  if (pick < n) (*tags)[pick] = past_[(*tags)[pick]];
+  if (pick < n) (*tags)[pick] = kind_[(*tags)[pick]].past;
 }
 
 std::unique_ptr<Tagger> Tagger::Load(const std::string& path, std::string* error) {
@@ -398,7 +400,7 @@ std::unique_ptr<Tagger> Tagger::Load(const std::string& path, std::string* error
   ok = ok && r.ok() && r.at_end() && t->upos_.size() == t->xpos_.size() &&
        t->model_.num_classes() == static_cast<int>(t->upos_.size());
   t->two_pass_ = two;
-  t->FlagFiniteTags();
+  t->ClassifyTags();
   if (!ok) {
     *error = path + ": corrupt tagger model";
     return nullptr;
@@ -425,7 +427,7 @@ void Tagger::Tag(std::span<const std::string_view> forms, std::vector<int>* tags
   if (!two_pass_) return Decode(model_, num_tags(), words, nullptr, finite_, tags);
   Decode(model_, num_tags(), words, nullptr, finite_, &first);
   thread_local std::vector<int32_t> gap;
-  Decode(second_, num_tags(), words, &first, finite_, tags, &past_, &gap);
+  Decode(second_, num_tags(), words, &first, finite_, tags, &kind_, &gap);
   RequireFiniteVerb(forms, words, gap, tags);
 }
 
@@ -468,7 +470,7 @@ std::unique_ptr<Tagger> Tagger::Train(const std::vector<ConlluSentence>& train,
     t->xpos_.push_back(p.second);
   }
   const int nt = t->num_tags();
-  t->FlagFiniteTags();
+  t->ClassifyTags();
 
   // The lexicon: for each frequent enough word, the set of tags it takes (1% or more).
   std::unordered_map<uint64_t, std::map<int, size_t>> word_tags;

@@ -53,6 +53,14 @@ class Tagger {
     return model_.bytes() + second_.bytes() + lexicon_.bytes() + clusters_.bytes();
   }
 
+  // What the finite-verb rule needs to know of a tag, worked out once from its XPOS.
+  struct TagKind {
+    bool nominal = false;  // a noun or personal pronoun (NN*, PRP): a subject's head
+    bool base = false;     // VB
+    bool to = false;       // TO
+    int past = -1;         // for VBN, the VBD tag of the same UPOS
+  };
+
   // Share of words of `gold` whose UPOS (and XPOS) the tagger gets right.
   void Evaluate(const std::vector<ConlluSentence>& gold, double* upos, double* xpos) const;
 
@@ -65,8 +73,8 @@ class Tagger {
                                const TaggerOptions& options, Tagger* eval,
                                const std::vector<ConlluSentence>* dev, std::ostream* log,
                                const char* name, const std::vector<uint8_t>& finite);
-  // Fills finite_ and past_ from xpos_.
-  void FlagFiniteTags();
+  // Fills finite_ and kind_ from xpos_.
+  void ClassifyTags();
   void RequireFiniteVerb(std::span<const std::string_view> forms,
                          const std::vector<WordInfo>& words, const std::vector<int32_t>& gap,
                          std::vector<int>* tags) const;
@@ -77,9 +85,8 @@ class Tagger {
   LinearModel model_;   // first pass
   LinearModel second_;  // second pass (when two_pass_)
   bool two_pass_ = false;
-  std::vector<uint8_t> finite_;   // per tag: a finite verb (VBD, VBZ, VBP, MD)
-  std::vector<int> past_;         // per tag: for VBN, the VBD tag of the same UPOS; else -1
-  std::vector<uint8_t> nominal_;  // per tag: a noun or personal pronoun (NN*, PRP)
+  std::vector<uint8_t> finite_;  // per tag: a finite verb (VBD, VBZ, VBP, MD)
+  std::vector<TagKind> kind_;    // per tag: what RequireFiniteVerb asks of it
 };
 
 }  // namespace dyad::nlp

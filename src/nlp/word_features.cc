@@ -42,10 +42,10 @@ std::string WordShape(std::string_view form) {
 namespace {
 
 uint8_t AuxKind(std::string_view w) {
-  static constexpr std::string_view kBe[] = {"be",    "is", "are", "was", "were", "been",
-                                             "being", "am", "'re", "'m",  "’re",  "’m"};
-  static constexpr std::string_view kHave[] = {"have", "has", "had", "having",
-                                               "'ve",  "'d",  "’ve", "’d"};
+  // `w` is LowerForm's: typographic apostrophes are plain already.
+  static constexpr std::string_view kBe[] = {"be",   "is",    "are", "was", "were",
+                                             "been", "being", "am",  "'re", "'m"};
+  static constexpr std::string_view kHave[] = {"have", "has", "had", "having", "'ve", "'d"};
   static constexpr std::string_view kGet[] = {"get", "gets", "got", "gotten", "getting"};
   if (w.size() > 7) return 0;
   for (auto f : kBe)

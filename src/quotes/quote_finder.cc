@@ -852,7 +852,6 @@ class Finder {
   bool ModifiesBefore(uint32_t t) const;
   Phrase MainSubject(uint32_t sentence_first, uint32_t before) const;
   bool ParseSubject(uint32_t verb, Phrase* out) const;
-  uint32_t DatelineEnd(uint32_t first, uint32_t end) const;
 
   // Cues.
   bool CueAt(uint32_t t, CueWord* cue, uint32_t* cue_end) const;
@@ -1576,11 +1575,6 @@ Phrase Finder::MainSubject(uint32_t first, uint32_t before) const {
   return p;
 }
 
-// A dateline at `first` ("WASHINGTON (AP) — Donald Trump said"): see text/dateline.h.
-uint32_t Finder::DatelineEnd(uint32_t first, uint32_t end) const {
-  return dyad::DatelineEnd(doc_, first, end);
-}
-
 // The subject of `verb` from the dependency parse (nsubj subtree), when it is contiguous.
 bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
   const uint32_t sf = SentFirst(verb), se = SentEnd(verb);
@@ -1682,7 +1676,7 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
       lo = mark_end;  // a quotation hung on the root before it
       k = mark_end - 1;
     }
-    if (lo == sf) lo = DatelineEnd(lo, hi);
+    if (lo == sf) lo = DatelineEnd(doc_, lo, hi);
     while (lo < hi && tok_[lo].is_punct) ++lo;
     if (lo >= hi) return false;
     out->first = out->head_first = lo;
@@ -1786,7 +1780,7 @@ bool Finder::ParseSubject(uint32_t verb, Phrase* out) const {
     ++lo;
   }
   // A dateline before the subject is not part of it.
-  if (lo == sf + sf_skip) lo = DatelineEnd(lo, hi);
+  if (lo == sf + sf_skip) lo = DatelineEnd(doc_, lo, hi);
   // A leading prepositional phrase the parser hung on the subject ("during the rally Monday
   // the former president", "in a statement Friday Trump") is not part of it: the subject
   // starts with the modifiers right before its head.
